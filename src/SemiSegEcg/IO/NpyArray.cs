@@ -2,7 +2,7 @@ namespace SemiSegEcg.IO;
 
 /// <summary>An n-dimensional array read from or written to a NumPy <c>.npy</c> file (C order).</summary>
 /// <param name="Shape">Dimensions; empty for a 0-d scalar.</param>
-/// <param name="Data">Flat elements: <c>float[]</c>, <c>double[]</c>, <c>long[]</c>, <c>int[]</c>, <c>byte[]</c>, <c>short[]</c> or <c>bool[]</c>.</param>
+/// <param name="Data">Flat elements (a <c>&lt;f2</c> file is read as <c>float[]</c>): <c>float[]</c>, <c>double[]</c>, <c>long[]</c>, <c>int[]</c>, <c>byte[]</c>, <c>short[]</c> or <c>bool[]</c>.</param>
 public sealed record NpyArray(long[] Shape, Array Data)
 {
     public long Count => Data.LongLength;

@@ -49,6 +49,7 @@ public static partial class NpyFile
         int dataStart = headerStart + headerLength;
         (Type type, int size) = descr switch
         {
+            "<f2" => (typeof(Half), 2),
             "<f4" => (typeof(float), 4),
             "<f8" => (typeof(double), 8),
             "<i8" => (typeof(long), 8),
@@ -56,11 +57,19 @@ public static partial class NpyFile
             "<i2" => (typeof(short), 2),
             "|u1" or "<u1" => (typeof(byte), 1),
             "|b1" => (typeof(bool), 1),
-            _ => throw new InvalidDataException($"{source}: field 'descr' is '{descr}'; supported: <f4 <f8 <i8 <i4 <i2 |u1 |b1"),
+            _ => throw new InvalidDataException($"{source}: field 'descr' is '{descr}'; supported: <f2 <f4 <f8 <i8 <i4 <i2 |u1 |b1"),
         };
         long needed = count * size;
         if (bytes.Length - dataStart < needed)
             throw new InvalidDataException($"{source}: data is truncated ({bytes.Length - dataStart} bytes, shape needs {needed})");
+        if (type == typeof(Half))
+        {
+            // float16 (e.g. softmax outputs saved under AMP) is widened to float32 on read; every half is exact in float.
+            var halves = MemoryMarshal.Cast<byte, Half>(bytes.AsSpan(dataStart, checked((int)needed)));
+            var widened = new float[count];
+            for (int i = 0; i < widened.Length; i++) widened[i] = (float)halves[i];
+            return new NpyArray(shape, widened);
+        }
         var data = Array.CreateInstance(type, count);
         Buffer.BlockCopy(bytes, dataStart, data, 0, checked((int)needed));
         return new NpyArray(shape, data);
