@@ -1,0 +1,10 @@
+namespace SemiSegEcg.Evaluation;
+
+/// <summary>Per-sample class ids of the benchmark's label masks (spec §1.1).</summary>
+public enum WaveClass
+{
+    Background = 0,
+    P = 1,
+    Qrs = 2,
+    T = 3,
+}
