@@ -24,20 +24,24 @@ public static class ModelFactory
             "resnet34" => new ResNet1d(34, OptionsFor<ResNetOptions>(spec.BackboneOptions, "backbone", spec.BackboneName)),
             _ => throw Unknown("backbone", spec.BackboneName, BackboneNames),
         };
+        DecodeHeadBase? head = null;
+        LatentProjection? projection = null;
         try
         {
-            DecodeHeadBase head = spec.HeadName switch
+            head = spec.HeadName switch
             {
                 "FCNHead" => new FcnHead(OptionsFor<FcnHeadOptions>(spec.HeadOptions, "decode_head", spec.HeadName)),
                 _ => throw Unknown("decode_head", spec.HeadName, HeadNames),
             };
             if (head.NumClasses != spec.NumClasses)
                 throw new ArgumentException($"decode_head {spec.HeadName} option 'num_classes' is {head.NumClasses} but the model's num_classes is {spec.NumClasses}");
-            var projection = spec.UseLatentProjection ? new LatentProjection(spec.ProjectionInDim, spec.ProjectionOutDim) : null;
+            projection = spec.UseLatentProjection ? new LatentProjection(spec.ProjectionInDim, spec.ProjectionOutDim) : null;
             return new EncoderDecoder(backbone, head, projection);
         }
         catch
         {
+            projection?.Dispose();
+            head?.Dispose();
             backbone.Dispose();
             throw;
         }
