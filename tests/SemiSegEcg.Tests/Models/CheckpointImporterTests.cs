@@ -1,0 +1,160 @@
+using System.Collections;
+using SemiSegEcg.Models;
+using SemiSegEcg.Tests.Infrastructure;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace SemiSegEcg.Tests.Models;
+
+[Collection(TorchCollection.Name)]
+public sealed class CheckpointImporterTests
+{
+    [SkippableFact]
+    public void Should_Load_The_Reference_PyTorch_State_Dict_Exactly()
+    {
+        using var scope = NewDisposeScope();
+        var expected = ReferenceFixture.LoadStateDirectory(ReferenceFixture.StateDirectory);
+        using var model = ReferenceFixture.CreateResNet18Fcn();
+
+        var result = CheckpointImporter.LoadPyTorchStateDict(model, ReferenceFixture.PathOf(ReferenceFixture.StateDictFile));
+
+        Assert.Equal(128, result.LoadedKeys.Count);
+        Assert.Empty(result.MissingKeys);
+        Assert.Empty(result.UnexpectedKeys);
+        AssertStateEquals(expected, model);
+    }
+
+    [SkippableFact]
+    public void Should_Load_The_Per_Key_Npy_State_Exactly()
+    {
+        using var scope = NewDisposeScope();
+        var expected = ReferenceFixture.LoadStateDirectory(ReferenceFixture.StateDirectory);
+        using var model = ReferenceFixture.CreateResNet18Fcn();
+
+        var result = CheckpointImporter.LoadStateDict(model, expected, ReferenceFixture.StateDirectory);
+
+        Assert.Equal(128, expected.Count);
+        Assert.Equal(128, result.LoadedKeys.Count);
+        AssertStateEquals(expected, model);
+        Assert.Equal(ScalarType.Int64, model.state_dict()["backbone.stem.1.num_batches_tracked"].dtype);
+    }
+
+    [Fact]
+    public void Should_Read_The_Model_And_Teacher_From_A_Checkpoint_Dict_And_Drop_Auxiliary_Head_Keys()
+    {
+        using var scope = NewDisposeScope();
+        using var tmp = new TempDirectory();
+        random.manual_seed(1);
+        using var source = ReferenceFixture.CreateResNet18Fcn();
+        using var teacher = ReferenceFixture.CreateResNet18Fcn();
+        var student = StateTable(source);
+        student["auxiliary_head.conv_seg.weight"] = randn(4, 256, 1);
+        var checkpoint = new Hashtable
+        {
+            ["model"] = student,
+            ["model_ema"] = StateTable(teacher),
+            ["optimizer"] = new Hashtable { ["state"] = new Hashtable(), ["param_groups"] = new ArrayList { new Hashtable { ["lr"] = 1e-3 } } },
+            ["epoch"] = 7,
+            ["scaler"] = new Hashtable(),
+            ["config"] = new Hashtable { ["algorithm"] = "mean_teacher", ["seed"] = 0 },
+            ["metrics"] = new Hashtable { ["loss"] = 0.42, ["MeanIoU"] = 0.8 },
+        };
+        string path = tmp.File("best-MeanIoU.pth");
+        using (var stream = File.Create(path)) PyTorchPickler.PickleStateDict(stream, checkpoint);
+        using var loadedStudent = ReferenceFixture.CreateResNet18Fcn();
+        using var loadedTeacher = ReferenceFixture.CreateResNet18Fcn();
+
+        var studentResult = CheckpointImporter.LoadPyTorchStateDict(loadedStudent, path);
+        CheckpointImporter.LoadPyTorchStateDict(loadedTeacher, path, entry: CheckpointImporter.TeacherEntry);
+
+        Assert.Equal(["auxiliary_head.conv_seg.weight"], studentResult.DroppedKeys);
+        AssertStateEquals(source.state_dict(), loadedStudent);
+        AssertStateEquals(teacher.state_dict(), loadedTeacher);
+    }
+
+    [Fact]
+    public void Should_List_Missing_Unexpected_And_Mismatched_Keys_When_Strict()
+    {
+        using var scope = NewDisposeScope();
+        using var model = ReferenceFixture.CreateResNet18Fcn();
+        var state = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.clone());
+        state.Remove("backbone.stem.0.weight");
+        state["decode_head.conv_seg.weight"] = zeros(4, 128, 1);
+        state["decode_head.cls_seg.bias"] = zeros(5);
+
+        var error = Assert.Throws<InvalidDataException>(() => CheckpointImporter.LoadStateDict(model, state, "ckpt.pth"));
+
+        Assert.StartsWith("ckpt.pth:", error.Message);
+        Assert.Contains("1 missing key(s): backbone.stem.0.weight", error.Message);
+        Assert.Contains("1 unexpected key(s): decode_head.conv_seg.weight", error.Message);
+        Assert.Contains("decode_head.cls_seg.bias: source [5] vs model [4]", error.Message);
+    }
+
+    [Fact]
+    public void Should_Load_The_Matching_Keys_And_Report_The_Rest_When_Not_Strict()
+    {
+        using var scope = NewDisposeScope();
+        using var model = ReferenceFixture.CreateResNet18Fcn();
+        var state = new Dictionary<string, Tensor>
+        {
+            ["module.decode_head.cls_seg.bias"] = tensor(new[] { 1f, 2f, 3f, 4f }),
+            ["module.extra.weight"] = zeros(2),
+        };
+
+        var result = CheckpointImporter.LoadStateDict(model, state, "partial", strict: false);
+
+        Assert.Equal(["decode_head.cls_seg.bias"], result.LoadedKeys);
+        Assert.Equal(["extra.weight"], result.UnexpectedKeys);
+        Assert.Equal(127, result.MissingKeys.Count);
+        Assert.Equal(new[] { 1f, 2f, 3f, 4f }, model.state_dict()["decode_head.cls_seg.bias"].data<float>().ToArray());
+    }
+
+    [Fact]
+    public void Should_Name_The_File_When_It_Is_Not_A_Torch_Zip_Archive()
+    {
+        using var tmp = new TempDirectory();
+        string path = tmp.File("legacy.pth");
+        File.WriteAllBytes(path, [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8]);
+        using var model = ReferenceFixture.CreateResNet18Fcn();
+
+        var error = Assert.Throws<InvalidDataException>(() => CheckpointImporter.LoadPyTorchStateDict(model, path));
+
+        Assert.StartsWith(path, error.Message);
+    }
+
+    [Fact]
+    public void Should_Name_The_Missing_Entry_And_List_The_Top_Level_Keys()
+    {
+        using var tmp = new TempDirectory();
+        string path = tmp.File("student-only.pth");
+        using var model = ReferenceFixture.CreateResNet18Fcn();
+        using (var stream = File.Create(path))
+            PyTorchPickler.PickleStateDict(stream, new Hashtable { ["model"] = StateTable(model), ["epoch"] = 1 });
+
+        var error = Assert.Throws<InvalidDataException>(() =>
+            CheckpointImporter.LoadPyTorchStateDict(model, path, entry: CheckpointImporter.TeacherEntry));
+
+        Assert.Contains("no 'model_ema' entry", error.Message);
+        Assert.Contains("epoch, model", error.Message);
+    }
+
+    private static Hashtable StateTable(nn.Module model)
+    {
+        var table = new Hashtable();
+        foreach (var (key, value) in model.state_dict()) table[key] = value;
+        return table;
+    }
+
+    private static void AssertStateEquals(IReadOnlyDictionary<string, Tensor> expected, nn.Module model)
+    {
+        var actual = model.state_dict();
+        Assert.Equal(expected.Count, actual.Count);
+        foreach (var (key, value) in expected)
+        {
+            var mine = actual[key];
+            Assert.True(value.numel() == mine.numel(), $"{key}: element count differs");
+            var reshaped = value.reshape(mine.shape).to(mine.dtype);
+            Assert.True(reshaped.equal(mine).all().item<bool>(), $"{key}: values differ");
+        }
+    }
+}
