@@ -29,6 +29,11 @@ public sealed record NamedComponent(string Name, ConfigMapping Args) : IConfigCo
                     _ => throw ConfigException.At(entry.Value, argsPath, $"expected a mapping of arguments for '{entry.Key}', got {entry.Value.Describe()}"),
                 };
                 return new NamedComponent(entry.Key, args) { KeyPath = keyPath };
+            case ConfigMapping { Count: > 1 } mapping:
+                // mergedeep merges an override's {vit_tiny: ...} into the base's {resnet18: ...} instead of replacing it.
+                throw ConfigException.At(node, keyPath,
+                    $"expected a one-key mapping {{name: {{arguments}}}}, got {node.Describe()} (an override merges into the base's "
+                    + $"mapping, so choose '{mapping.Entries[0].Key}' or another component in the base config)");
             default:
                 throw ConfigException.At(node, keyPath, $"expected a one-key mapping {{name: {{arguments}}}}, got {node.Describe()}");
         }
