@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SemiSegEcg.Config;
 
 /// <summary>
@@ -56,8 +54,6 @@ public abstract class ConfigNode
     private static string Truncate(string text)
     {
         string oneLine = text.Replace("\n", "\\n", StringComparison.Ordinal);
-        if (oneLine.Length <= 60) return oneLine;
-        var sb = new StringBuilder(oneLine, 0, 57, 60);
-        return sb.Append("...").ToString();
+        return oneLine.Length <= 60 ? oneLine : string.Concat(oneLine.AsSpan(0, 57), "...");
     }
 }

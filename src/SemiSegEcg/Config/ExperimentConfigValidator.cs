@@ -98,7 +98,7 @@ public static class ExperimentConfigValidator
 
         public void AtLeast(string keyPath, long value, long minimum) => That(keyPath, value >= minimum, $"must be at least {minimum}");
 
-        // Written as !(x > 0) style through the conditions so that NaN fails.
+        // NaN fails every comparison, so .nan is rejected by these checks too.
         public void Positive(string keyPath, double value) => That(keyPath, value > 0, "must be greater than 0");
 
         public void Probability(string keyPath, double value, string? aliasPath = null) =>
