@@ -1,0 +1,8 @@
+namespace SemiSegEcg.Config;
+
+public enum ConfigNodeKind
+{
+    Mapping,
+    Sequence,
+    Scalar,
+}

@@ -1,0 +1,21 @@
+namespace SemiSegEcg.Config;
+
+/// <summary>The <c>metric</c> block (torchmetrics MeanIoU settings in the original; spec §5.1).</summary>
+public sealed record MetricConfig
+{
+    public string Task { get; init; } = "segmentation";
+
+    public bool ComputeOnCpu { get; init; } = true;
+
+    public bool SyncOnCompute { get; init; }
+
+    public int NumClasses { get; init; } = 4;
+
+    public bool IncludeBackground { get; init; } = true;
+
+    public bool PerClass { get; init; }
+
+    public string InputFormat { get; init; } = "one-hot";
+
+    public IReadOnlyList<string> TargetMetrics { get; init; } = ["MeanIoU"];
+}

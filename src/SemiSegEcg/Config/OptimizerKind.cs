@@ -1,0 +1,7 @@
+namespace SemiSegEcg.Config;
+
+public enum OptimizerKind
+{
+    [ConfigKey("adamw")] AdamW,
+    Sgd,
+}

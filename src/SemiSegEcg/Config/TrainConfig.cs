@@ -1,0 +1,68 @@
+namespace SemiSegEcg.Config;
+
+/// <summary>
+/// The <c>train</c> block (spec §4, §6.2.2): optimisation plus the algorithm-specific settings. Algorithm settings have
+/// the shipped values as defaults (EMA decay: the original code's default 0.999; shipped configs say 0.99).
+/// </summary>
+public sealed record TrainConfig
+{
+    public int Epochs { get; init; } = 100;
+
+    public int WarmupEpochs { get; init; } = 10;
+
+    public int AccumIter { get; init; } = 1;
+
+    /// <summary>Base LR; when null, <c>lr = blr · effective_batch / 256</c>.</summary>
+    public double? Lr { get; init; } = 1e-3;
+
+    public double? Blr { get; init; }
+
+    public double MinLr { get; init; } = 1e-4;
+
+    public double WeightDecay { get; init; } = 0.05;
+
+    /// <summary>Gradient-norm clip; null = no clipping.</summary>
+    public double? MaxNorm { get; init; }
+
+    /// <summary>Layer-wise LR decay (ViT only); null = off.</summary>
+    public double? LayerDecay { get; init; }
+
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;
+
+    public OptimizerKwargs OptimizerKwargs { get; init; } = new();
+
+    /// <summary>Accepted, never read (as in the original, spec §3.4).</summary>
+    public IReadOnlyList<double>? AuxiliaryLossWeight { get; init; }
+
+    /// <summary>Supervised baseline: train as many optimizer steps as the SSL runs (spec §8.8) instead of one pass over the labeled set.</summary>
+    public bool StepMatched { get; init; }
+
+    /// <summary>FixMatch / ReCo / UniMatch pseudo-label confidence threshold.</summary>
+    public double ConfThresh { get; init; } = 0.80;
+
+    /// <summary>Mean Teacher / ReCo teacher EMA decay.</summary>
+    public double EmaDecay { get; init; } = 0.999;
+
+    /// <summary>ReCo: teacher confidence for a position to be "valid". The original spells the key <c>eash_conf_thresh</c>.</summary>
+    [ConfigAlias("eash_conf_thresh")]
+    public double EasyConfThresh { get; init; } = 0.65;
+
+    /// <summary>ReCo: student confidence below which a valid position is a "hard" query.</summary>
+    public double HardConfThresh { get; init; } = 0.80;
+
+    /// <summary>ReCo contrastive temperature.</summary>
+    public double ContrTemp { get; init; } = 0.25;
+
+    public int ContrNumQueries { get; init; } = 256;
+
+    public int ContrNumNegatives { get; init; } = 512;
+
+    /// <summary>ST++: reproduce the original's broken reliable-sample selection (spec §8.1) instead of the fixed one.</summary>
+    public bool StppReferenceSelection { get; init; }
+
+    /// <summary>UniMatch: dropout rate of the feature-perturbed stream.</summary>
+    public double FeatureDropout { get; init; } = 0.5;
+
+    /// <summary>UniMatch loss weights; null = the algorithm's defaults.</summary>
+    public IReadOnlyList<double>? LossWeights { get; init; }
+}
