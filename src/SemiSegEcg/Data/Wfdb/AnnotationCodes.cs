@@ -77,7 +77,7 @@ public static class AnnotationCodes
         Table.Where(kv => kv.Key != NotQrs).ToFrozenDictionary(kv => kv.Value.Symbol, kv => kv.Key, StringComparer.Ordinal);
 
     /// <summary>Codes that have a standard symbol (0–14, 16, 18–41).</summary>
-    public static IReadOnlyList<int> StandardCodes { get; } = Table.Keys.Order().ToArray();
+    public static IReadOnlyList<int> StandardCodes { get; } = Array.AsReadOnly(Table.Keys.Order().ToArray());
 
     /// <summary>Display symbol of an annotation code: the standard mnemonic character, or <c>[code]</c> when there is none.</summary>
     public static string Symbol(int code) =>

@@ -32,5 +32,5 @@ public sealed record WfdbHeader(
     public const double DefaultSamplingFrequencyHz = 250.0;
 
     /// <summary>Folder that signal file names are relative to.</summary>
-    public string Directory => Path.GetDirectoryName(Path.GetFullPath(HeaderPath)) ?? ".";
+    public string DirectoryPath => Path.GetDirectoryName(Path.GetFullPath(HeaderPath)) ?? ".";
 }

@@ -48,8 +48,8 @@ public static class WfdbHeaderParser
         {
             int lineNumber = i + 1;
             string line = lines[i].TrimEnd('\r');
+            if (string.IsNullOrWhiteSpace(line)) continue;
             string trimmed = line.TrimStart(' ', '\t');
-            if (trimmed.Length == 0 || trimmed.TrimEnd().Length == 0) continue;
             if (trimmed[0] == '#')
             {
                 comments.Add(trimmed[1..].TrimEnd());

@@ -77,7 +77,7 @@ public static class WfdbReader
         if (group.FileName == "-")
             throw new WfdbFormatException(header.HeaderPath, "file name", $"is '-' (standard input) for signal {group.First}, which cannot be read from a file");
 
-        string path = Path.Combine(header.Directory, group.FileName);
+        string path = Path.Combine(header.DirectoryPath, group.FileName);
         SafeFileHandle handle;
         long length;
         try

@@ -195,6 +195,21 @@ public sealed class WfdbReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Should_Add_Up_Format_8_Differences_Per_Signal_When_Signals_Share_A_File()
+    {
+        using var tmp = new TempDirectory();
+        // Frames of differences [a, a, b]: signal a (2 per frame) starts at 5, signal b at −3.
+        File.WriteAllBytes(tmp.File("r.dat"), WfdbSampleFormat.Encode(8, [0, 2, 0, -1, 0, -20]));
+        File.WriteAllText(tmp.File("r.hea"), "r 2 100 2\nr.dat 8x2 200 8 0 5 24 0 a\nr.dat 8 200 8 0 -3 -26 0 b\n");
+
+        var record = WfdbReader.Read(tmp.File("r"));
+
+        Assert.Equal(new[] { 5, 7, 6, 6 }, record.Digital[0]);
+        Assert.Equal(new[] { -3, -23 }, record.Digital[1]);
+        Assert.Empty(record.VerifyAgainstHeader());
+    }
+
+    [Fact]
     public void Should_Read_To_The_End_Of_The_Shortest_File_When_Header_Has_No_Sample_Count()
     {
         using var tmp = new TempDirectory();
