@@ -62,10 +62,8 @@ public sealed class EcgPreprocessor
     /// <summary>z-score in float64, then round to float32 (the loader's final transform).</summary>
     public float[] Standardize(ReadOnlySpan<double> signal)
     {
-        double[] copy = signal.ToArray();
-        Standardizer.Standardize(copy);
-        var result = new float[copy.Length];
-        for (int i = 0; i < copy.Length; i++) result[i] = (float)copy[i];
+        var result = new float[signal.Length];
+        Standardizer.StandardizeInto(signal, result);
         return result;
     }
 

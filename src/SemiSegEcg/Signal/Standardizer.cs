@@ -10,6 +10,25 @@ namespace SemiSegEcg.Signal;
 /// </remarks>
 public static class Standardizer
 {
+    /// <summary>z-scores <paramref name="source"/> in float64 and writes the float32 rounding (the loader's final transform).</summary>
+    public static void StandardizeInto(ReadOnlySpan<double> source, Span<float> destination)
+    {
+        if (source.Length != destination.Length)
+            throw new ArgumentException($"destination has {destination.Length} samples, the signal {source.Length}", nameof(destination));
+        double[] work = System.Buffers.ArrayPool<double>.Shared.Rent(source.Length);
+        try
+        {
+            var span = work.AsSpan(0, source.Length);
+            source.CopyTo(span);
+            Standardize(span);
+            for (int i = 0; i < span.Length; i++) destination[i] = (float)span[i];
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(work);
+        }
+    }
+
     /// <summary>Standardizes <paramref name="x"/> in place.</summary>
     /// <exception cref="ArgumentException">The signal is empty or contains NaN or an infinity.</exception>
     public static void Standardize(Span<double> x)

@@ -76,6 +76,15 @@ public static class AnnotationCodes
     private static readonly FrozenDictionary<string, int> CodeBySymbol =
         Table.Where(kv => kv.Key != NotQrs).ToFrozenDictionary(kv => kv.Value.Symbol, kv => kv.Key, StringComparer.Ordinal);
 
+    private static readonly FrozenSet<int> BeatCodes = new[]
+    {
+        Normal, Lbbb, Rbbb, Aberrant, Pvc, Fusion, Npc, Apc, Svpb, VentricularEscape, NodalEscape, Paced, Unknown,
+        BundleBranchBlock, Learn, AtrialEscape, SupraventricularEscape, Napc, PacedFusion, ROnT,
+    }.ToFrozenSet();
+
+    /// <summary>True for beat (QRS) annotation codes — WFDB's <c>isqrs</c> table; delineation files mark QRS peaks with them.</summary>
+    public static bool IsBeat(int code) => BeatCodes.Contains(code);
+
     /// <summary>Codes that have a standard symbol (0–14, 16, 18–41).</summary>
     public static IReadOnlyList<int> StandardCodes { get; } = Array.AsReadOnly(Table.Keys.Order().ToArray());
 

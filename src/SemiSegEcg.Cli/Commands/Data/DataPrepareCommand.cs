@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using SemiSegEcg.Data.Prepare;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SemiSegEcg.Cli.Commands.Data;
+
+public sealed class DataPrepareCommand : Command<DataPrepareSettings>
+{
+    public override int Execute(CommandContext context, DataPrepareSettings settings, CancellationToken cancellationToken)
+    {
+        var mask = new MaskOptions(settings.OffsetRule, settings.Unannotated, settings.MissingOnset);
+        IDatabasePreparer preparer = settings.Database.ToLowerInvariant() switch
+        {
+            "ludb" => new LudbPreparer(settings.Raw, mask, settings.KeepIncomplete),
+            "qtdb" => new QtdbPreparer(settings.Raw, mask),
+            _ => new PtbXlPreparer(settings.Raw),
+        };
+
+        var clock = Stopwatch.StartNew();
+        PrepareSummary summary = null!;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask($"{preparer.Database}: {preparer.RecordCount} records", maxValue: preparer.RecordCount);
+                summary = DatabasePreparation.Run(preparer, settings.Out, settings.Seed, new SyncProgress(task, cancellationToken));
+                task.Value = task.MaxValue;
+            });
+
+        PrepareReport.Print(summary);
+        AnsiConsole.MarkupLineInterpolated($"[green]done[/] in {clock.Elapsed.TotalSeconds:0.0} s → {summary.OutputRoot}");
+        return 0;
+    }
+
+    /// <summary>Reports progress on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SyncProgress(ProgressTask task, CancellationToken cancellation) : IProgress<int>
+    {
+        public void Report(int value)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            task.Value = value;
+        }
+    }
+}

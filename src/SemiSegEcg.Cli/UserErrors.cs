@@ -1,0 +1,40 @@
+using SemiSegEcg.Config;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SemiSegEcg.Cli;
+
+/// <summary>
+/// Turns failures caused by the user's input (bad files, configs, arguments) into one clear red line and exit code 1.
+/// A stack trace is shown only for genuine bugs, or for everything when <c>SEMISEG_DEBUG=1</c>.
+/// </summary>
+public static class UserErrors
+{
+    public static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (IsUserError(e) && Environment.GetEnvironmentVariable("SEMISEG_DEBUG") != "1")
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("[yellow]cancelled[/]");
+            return 130;
+        }
+        catch (Exception e)
+        {
+            AnsiConsole.MarkupLine("[red]unexpected error (please report it):[/]");
+            AnsiConsole.WriteException(e, ExceptionFormats.ShortenEverything);
+            return 2;
+        }
+    }
+
+    private static bool IsUserError(Exception e) => e is InvalidDataException or FileNotFoundException
+        or DirectoryNotFoundException or ConfigException or CommandParseException or CommandRuntimeException
+        or ArgumentException or NotSupportedException or UnauthorizedAccessException or IOException;
+}

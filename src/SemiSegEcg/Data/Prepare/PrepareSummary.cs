@@ -1,0 +1,10 @@
+namespace SemiSegEcg.Data.Prepare;
+
+/// <summary>Result of preparing one database: per-split counts, labeled subsets and everything dropped.</summary>
+public sealed record PrepareSummary(
+    string Database,
+    string OutputRoot,
+    long Seed,
+    IReadOnlyList<SplitStatistics> Splits,
+    IReadOnlyList<DroppedItem> Dropped,
+    IReadOnlyDictionary<string, string> Options);

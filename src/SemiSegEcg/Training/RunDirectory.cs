@@ -1,0 +1,22 @@
+namespace SemiSegEcg.Training;
+
+/// <summary>The files of one run: <c>&lt;output_dir&gt;/&lt;exp_name&gt;/</c>.</summary>
+public sealed record RunDirectory(string Path)
+{
+    public const string BestLoss = "best-loss";
+    public const string BestMeanIou = "best-MeanIoU";
+    public const string Last = "last";
+    public const string CheckpointExtension = ".ckpt";
+
+    public string ConfigFile => Combine("config.yaml");
+    public string LogFile => Combine("log.txt");
+    public string TestMetricsFile => Combine("test_metrics.csv");
+    public string TestOutputsFile => Combine("test_outputs.npy");
+    public string TestLabelsFile => Combine("test_labels.npy");
+
+    public string Checkpoint(string name) => Combine(name + CheckpointExtension);
+
+    public string Combine(string relative) => System.IO.Path.Combine(Path, relative);
+
+    public void Create() => Directory.CreateDirectory(Path);
+}

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using SemiSegEcg.Data;
+using SemiSegEcg.Data.Index;
+using SemiSegEcg.Data.Prepare;
+using SemiSegEcg.IO;
+using SemiSegEcg.Tests.Infrastructure;
+
+namespace SemiSegEcg.Tests.Data.Prepare;
+
+/// <summary>Prepares all of real LUDB once (about 2 s) and checks the result against the original's figures.</summary>
+public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.PreparedLudb>
+{
+    private readonly PreparedLudb _prepared;
+
+    public LudbPreparationTests(PreparedLudb prepared) => _prepared = prepared;
+
+    public sealed class PreparedLudb : IDisposable
+    {
+        public TempDirectory Output { get; } = new("ludb-prep");
+        public PrepareSummary? Summary { get; private set; }
+        public PreparedLayout Layout => new(Output.Path, "LUDB");
+
+        public PrepareSummary Get()
+        {
+            Summary ??= DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), Output.Path, seed: 0);
+            return Summary;
+        }
+
+        public void Dispose() => Output.Dispose();
+    }
+
+    [SkippableFact]
+    public void Should_Keep_2369_Leads_And_Drop_Exactly_The_31_Incomplete_Ones()
+    {
+        var summary = _prepared.Get();
+
+        Assert.Equal(2369, Directory.GetFiles(_prepared.Layout.EcgDir, "*.npy").Length);
+        Assert.Equal(2369, Directory.GetFiles(_prepared.Layout.LabelDir, "*.npy").Length);
+        string[] expected =
+        [
+            "7 v1", "7 v2", "7 v3", "8 v5", "34 v1", "34 v2", "34 v3",
+            "95 ii", "95 iii", "95 avr", "95 avf", "95 v1", "95 v3", "95 v4", "95 v5", "95 v6",
+            "104 ii", "104 iii", "104 avr", "104 avf",
+            "111 ii", "111 iii", "111 avf", "111 v3", "111 v4", "111 v5", "111 v6",
+            "116 v1", "116 v2", "116 v4", "198 v2",
+        ];
+        Assert.Equal(expected.Select(e => $"record {e.Replace(" ", " lead ")}").Order(), summary.Dropped.Select(d => d.Item).Order());
+    }
+
+    [SkippableFact]
+    public void Should_Split_By_Subject_With_84_Samples_At_One_Sixteenth()
+    {
+        _prepared.Get();
+        var layout = _prepared.Layout;
+        var train = IndexCsv.Read(layout.UnlabeledIndex, requireLabels: true);
+        var valid = IndexCsv.Read(layout.ValidIndex, requireLabels: true);
+        var test = IndexCsv.Read(layout.TestIndex, requireLabels: true);
+        var labeled16 = IndexCsv.Read(layout.LabeledIndex(16), requireLabels: true);
+
+        Assert.Equal(2369, train.Count + valid.Count + test.Count);
+        Assert.Equal(84, labeled16.Count);
+        Assert.Equal(7, labeled16.Select(e => e.SubjectId).Distinct().Count());
+        var trainSubjects = train.Select(e => e.SubjectId).ToHashSet();
+        Assert.Empty(trainSubjects.Intersect(valid.Select(e => e.SubjectId)));
+        Assert.Empty(trainSubjects.Intersect(test.Select(e => e.SubjectId)));
+        Assert.Empty(valid.Select(e => e.SubjectId).Intersect(test.Select(e => e.SubjectId)));
+        Assert.Equal((120, 40, 40), (trainSubjects.Count, valid.Select(e => e.SubjectId).Distinct().Count(), test.Select(e => e.SubjectId).Distinct().Count()));
+        foreach (int n in new[] { 2, 4, 8, 16 })
+            Assert.Subset(trainSubjects, IndexCsv.Read(layout.LabeledIndex(n)).Select(e => e.SubjectId).ToHashSet());
+        Assert.All(train, e => Assert.Equal(500, e.SampleRateHz));
+    }
+
+    [SkippableFact]
+    public void Should_Match_The_Original_Files_Class_Counts_With_The_Exclusive_Offset_Rule()
+    {
+        _prepared.Get();
+        // A third party's count on the original's 101_lead_I.pkl: 3545 background, 549 QRS, 906 T, no P.
+        var label = NpyFile.Read(Path.Combine(_prepared.Layout.LabelDir, "101_lead_I.npy")).AsInt64();
+
+        Assert.Equal(5000, label.Length);
+        Assert.Equal(new long[] { 3545, 0, 549, 906 }, Enumerable.Range(0, 4).Select(c => (long)label.Count(v => v == c)).ToArray());
+    }
+
+    [SkippableFact]
+    public void Should_Reproduce_The_Reference_Mask_With_The_Inclusive_Offset_Rule()
+    {
+        using var output = new TempDirectory();
+        var preparer = new LudbPreparer(SharedData.Ludb, new MaskOptions(Offset: OffsetRule.Inclusive));
+        var sample = preparer.ReadSamples(new List<DroppedItem>()).First(s => s.Name == "1_lead_II");
+        var reference = NpyFile.Read(Path.Combine(SharedData.ReferenceFixtures, "preprocessing", "ludb_1_ii_mask_500hz.npy")).AsInt64();
+        var signal = NpyFile.Read(Path.Combine(SharedData.ReferenceFixtures, "preprocessing", "ludb_1_ii_signal_500hz.npy")).AsFloat32();
+
+        Assert.Equal(reference, sample.Label!.Select(v => (long)v));
+        Assert.Equal(signal, sample.Signal);
+    }
+
+    [SkippableFact]
+    public void Should_Write_The_Same_Files_Again_For_The_Same_Seed_And_Differ_For_Another()
+    {
+        _prepared.Get();
+        string first = File.ReadAllText(_prepared.Layout.LabeledIndex(16));
+        using var again = new TempDirectory();
+        DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), again.Path, seed: 0);
+        using var other = new TempDirectory();
+        DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), other.Path, seed: 1);
+
+        Assert.Equal(first, File.ReadAllText(new PreparedLayout(again.Path, "LUDB").LabeledIndex(16)));
+        Assert.NotEqual(first, File.ReadAllText(new PreparedLayout(other.Path, "LUDB").LabeledIndex(16)));
+    }
+
+    [SkippableFact]
+    public void Should_Rerun_Over_An_Existing_Output_And_Remove_Files_No_Longer_Produced()
+    {
+        using var output = new TempDirectory();
+        DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions(), keepIncompleteLeads: true), output.Path, seed: 0);
+        var layout = new PreparedLayout(output.Path, "LUDB");
+        Assert.Equal(2400, Directory.GetFiles(layout.EcgDir).Length);
+
+        DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), output.Path, seed: 0);
+
+        Assert.Equal(2369, Directory.GetFiles(layout.EcgDir).Length);
+        Assert.Equal(2369, Directory.GetFiles(layout.LabelDir).Length);
+        Assert.Empty(Directory.GetFiles(output.Path, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [SkippableFact]
+    public void Should_Mark_Unannotated_Ends_As_Ignored_When_Asked()
+    {
+        var preparer = new LudbPreparer(SharedData.Ludb, new MaskOptions(Unannotated: UnannotatedPolicy.Ignore));
+        var sample = preparer.ReadSamples(new List<DroppedItem>()).First(s => s.Name == "1_lead_II");
+
+        Assert.Equal(WaveLabels.Ignore, sample.Label![0]);
+        Assert.Equal(WaveLabels.Ignore, sample.Label[^1]);
+        Assert.Contains(sample.Label, v => v == WaveLabels.Qrs);
+    }
+
+    [SkippableFact]
+    public void Should_Record_Counts_Per_Split_In_The_Summary_File()
+    {
+        _prepared.Get();
+        using var json = JsonDocument.Parse(File.ReadAllText(_prepared.Layout.SummaryPath));
+        var splits = json.RootElement.GetProperty("Splits").EnumerateArray().ToDictionary(s => s.GetProperty("Split").GetString()!, s => s.GetProperty("Samples").GetInt32());
+
+        Assert.Equal(2369, splits["train"] + splits["valid"] + splits["test"]);
+        Assert.Equal(84, splits["train 1/16"]);
+    }
+}
