@@ -5,8 +5,8 @@ namespace SemiSegEcg.Synthetic;
 /// <summary>
 /// The lead axes of one record. Limb leads follow Einthoven and Goldberger exactly (III = II − I, aVR = −(I + II)/2,
 /// aVL = I − II/2, aVF = II − I/2), so the six limb leads are consistent projections of one heart vector. Precordial
-/// leads point around the horizontal plane from V1 (right-anterior) to V6 (left), with a per-record electrode
-/// placement jitter and the larger gain of chest leads.
+/// leads point around the horizontal plane from V1 (right-anterior) to V6 (left), the lateral ones tilted
+/// downwards, with a per-record electrode placement jitter and the larger gain of chest leads.
 /// </summary>
 internal sealed class LeadSystem
 {
@@ -14,6 +14,12 @@ internal sealed class LeadSystem
 
     /// <summary>Angle in the horizontal plane from the patient's left towards anterior, V1 to V6.</summary>
     private static readonly double[] PrecordialDegrees = [115, 94, 77, 60, 30, 0];
+
+    /// <summary>
+    /// V1–V2 sit level with the heart's centre (4th intercostal space); V4–V6 lie lower (5th space), so they also see
+    /// the inferior component and keep a tall R in vertical hearts.
+    /// </summary>
+    private static readonly double[] PrecordialTiltShare = [0, 0, 0.5, 1, 1, 1];
 
     private LeadSystem(string[] names, CardiacVector[] axes)
     {
@@ -35,12 +41,12 @@ internal sealed class LeadSystem
         };
         // Chest electrodes sit close to the heart, so their leads see larger amplitudes than the limb leads.
         double chestGain = random.Uniform(1.3, 1.8);
-        double tiltDegrees = random.Uniform(-10, 15);
-        foreach (double degrees in PrecordialDegrees)
+        double lowTiltDegrees = random.Uniform(10, 30);
+        for (int i = 0; i < PrecordialDegrees.Length; i++)
         {
-            double horizontal = (degrees + random.Uniform(-8, 8)) * Math.PI / 180;
+            double horizontal = (PrecordialDegrees[i] + random.Uniform(-8, 8)) * Math.PI / 180;
             double gain = chestGain * random.Uniform(0.9, 1.1);
-            double tilt = tiltDegrees * Math.PI / 180;
+            double tilt = PrecordialTiltShare[i] * lowTiltDegrees * Math.PI / 180;
             axes.Add(new CardiacVector(
                 gain * Math.Cos(tilt) * Math.Cos(horizontal), gain * Math.Sin(tilt), gain * Math.Cos(tilt) * Math.Sin(horizontal)));
         }
