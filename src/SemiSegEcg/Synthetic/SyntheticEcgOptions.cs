@@ -19,7 +19,8 @@ public sealed record SyntheticEcgOptions
     /// <summary>1–12; the first leads of I, II, III, aVR, aVL, aVF, V1–V6.</summary>
     public int LeadCount { get; init; } = 12;
 
-    /// <summary>Range of a record's mean heart rate; every sinus (and AF) RR interval also stays inside it.</summary>
+    /// <summary>Range of a record's mean heart rate. Every sinus and AF-like RR interval also stays inside it; only a
+    /// premature beat's coupling interval and the compensatory pause after it fall outside.</summary>
     public double MinHeartRateBpm { get; init; } = 45;
 
     public double MaxHeartRateBpm { get; init; } = 130;
