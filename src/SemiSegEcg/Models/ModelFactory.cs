@@ -6,7 +6,7 @@ namespace SemiSegEcg.Models;
 /// <summary>Builds an <see cref="EncoderDecoder"/> from config names and option records; the only place names are resolved.</summary>
 public static class ModelFactory
 {
-    public static IReadOnlyList<string> BackboneNames { get; } = ["resnet18", "resnet34"];
+    public static IReadOnlyList<string> BackboneNames { get; } = ["resnet18", "resnet34", "vit_tiny"];
 
     public static IReadOnlyList<string> HeadNames { get; } = ["FCNHead"];
 
@@ -22,6 +22,7 @@ public static class ModelFactory
         {
             "resnet18" => new ResNet1d(18, OptionsFor<ResNetOptions>(spec.BackboneOptions, "backbone", spec.BackboneName)),
             "resnet34" => new ResNet1d(34, OptionsFor<ResNetOptions>(spec.BackboneOptions, "backbone", spec.BackboneName)),
+            "vit_tiny" => new VisionTransformer1d(OptionsFor<VitOptions>(spec.BackboneOptions, "backbone", spec.BackboneName)),
             _ => throw Unknown("backbone", spec.BackboneName, BackboneNames),
         };
         DecodeHeadBase? head = null;
