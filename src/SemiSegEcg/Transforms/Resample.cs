@@ -25,13 +25,15 @@ public sealed class Resample : ISignalTransform
         InterpolationKind kind = InterpolationKind.Linear,
         InterpolationKind labelKind = InterpolationKind.Zero)
     {
-        if (targetLength is null == targetFs is null)
-            throw new TransformArgumentException(ClassName, "target_length", targetLength, "or target_fs must be given, and not both");
+        if (targetLength is not null && targetFs is not null)
+            throw new TransformArgumentException(ClassName, "target_length", targetLength, $"conflicts with target_fs ({targetFs}): give exactly one of them");
+        if (targetLength is null && targetFs is null)
+            throw new TransformArgumentException(ClassName, "target_length", null, "is missing: give exactly one of target_length and target_fs");
         if (targetLength is int length) TransformGuard.AtLeast(ClassName, "target_length", length, 1);
         if (targetFs is double rate)
         {
             TransformGuard.Positive(ClassName, "target_fs", rate);
-            if (fs is null) throw new TransformArgumentException(ClassName, "fs", null, "(the native sampling rate) is required with target_fs");
+            if (fs is null) throw new TransformArgumentException(ClassName, "fs", null, "is missing: the native sampling rate is required with target_fs");
         }
         if (fs is double native) TransformGuard.Positive(ClassName, "fs", native);
         if (labelKind == InterpolationKind.Linear)

@@ -26,6 +26,11 @@ public static class TransformSpecParser
         {
             throw new TransformSpecException($"{source} line {ex.Start.Line}, column {ex.Start.Column}: {ex.Message}", innerException: ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections.
+            throw new TransformSpecException($"{source}: malformed YAML (unterminated flow collection or similar, no line available): {ex.Message}", innerException: ex);
+        }
         if (stream.Documents.Count == 0) return [];
         return FromNode(stream.Documents[0].RootNode, source);
     }
