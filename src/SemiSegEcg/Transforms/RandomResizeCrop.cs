@@ -1,3 +1,4 @@
+using System.Buffers;
 using SemiSegEcg.Data;
 using SemiSegEcg.Randomness;
 using SemiSegEcg.Signal;
@@ -68,17 +69,25 @@ public sealed class RandomResizeCrop : ISignalTransform
         if (start < 0 || start > paddedLength - target)
             throw new ArgumentOutOfRangeException(nameof(start), start, $"crop start must be in [0, {paddedLength - target}] for a resized length of {size}");
 
-        double[] resized = FourierResampler.Resample(view.Signal, size);
         byte[]? resizedLabel = view.Label is null ? null : LabelResampler.Nearest(view.Label, size);
-        if (size == target) return new EcgView(resized, resizedLabel);
+        if (size == target) return new EcgView(FourierResampler.Resample(view.Signal, size), resizedLabel);
 
         // Offset of the resized content inside the padded sequence, then the window [start, start + target).
         int leftPad = size < target ? (target - size) / 2 : 0;
-        var signal = new double[target];
         int sourceStart = Math.Max(0, start - leftPad);
         int destinationStart = Math.Max(0, leftPad - start);
         int count = Math.Min(size - sourceStart, target - destinationStart);
-        resized.AsSpan(sourceStart, count).CopyTo(signal.AsSpan(destinationStart));
+        var signal = new double[target];
+        double[] resized = ArrayPool<double>.Shared.Rent(size);
+        try
+        {
+            FourierResampler.Resample(view.Signal, resized.AsSpan(0, size));
+            resized.AsSpan(sourceStart, count).CopyTo(signal.AsSpan(destinationStart));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(resized);
+        }
         if (resizedLabel is null) return new EcgView(signal);
 
         var label = new byte[target];

@@ -210,6 +210,17 @@ public sealed class TransformFactoryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Should_Build_Nested_Transform_Written_As_A_Mapping()
+    {
+        const string yaml = "- RandomApply: {transform: {amplitude_scaling: {sigma: 0.2}}, prob: 0.7}";
+
+        var apply = Assert.IsType<RandomApply>(TransformFactory.Build(TransformSpecParser.FromYaml(yaml)));
+
+        Assert.Equal(0.7, apply.Probability);
+        Assert.Equal(0.2, Assert.IsType<AmplitudeScaling>(apply.Transform).Sigma);
+    }
+
+    [Fact]
     public void Should_Return_Identity_Compose_For_An_Empty_List()
     {
         var compose = Assert.IsType<Compose>(TransformFactory.Build([]));
