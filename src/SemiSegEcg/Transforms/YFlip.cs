@@ -1,0 +1,19 @@
+using SemiSegEcg.Randomness;
+
+namespace SemiSegEcg.Transforms;
+
+/// <summary>Negates the signal (REFERENCE-SPEC §2.4, unused by the shipped configs); the label is untouched.</summary>
+public sealed class YFlip : ISignalTransform
+{
+    public const string ClassName = "YFlip";
+
+    public bool ChangesLabel => false;
+
+    public EcgView Apply(EcgView view, SeededRandom random)
+    {
+        double[] input = view.Signal;
+        var output = new double[input.Length];
+        for (int i = 0; i < input.Length; i++) output[i] = -input[i];
+        return view.WithSignal(output);
+    }
+}
