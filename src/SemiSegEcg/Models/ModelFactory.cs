@@ -10,6 +10,21 @@ public static class ModelFactory
 
     public static IReadOnlyList<string> HeadNames { get; } = ["FCNHead"];
 
+    /// <summary>The options record a backbone's config arguments bind to.</summary>
+    public static Type BackboneOptionsType(string name) => name switch
+    {
+        "resnet18" or "resnet34" => typeof(ResNetOptions),
+        "vit_tiny" => typeof(VitOptions),
+        _ => throw Unknown("backbone", name, BackboneNames),
+    };
+
+    /// <summary>The options record a decode head's config arguments bind to.</summary>
+    public static Type HeadOptionsType(string name) => name switch
+    {
+        "FCNHead" => typeof(FcnHeadOptions),
+        _ => throw Unknown("decode_head", name, HeadNames),
+    };
+
     /// <summary>
     /// Builds the network with freshly initialised weights (seed the torch generator first for reproducibility).
     /// Throws <see cref="ArgumentException"/> for an unknown name, an options record of the wrong type, or parts that

@@ -55,9 +55,11 @@ public sealed class EcgPreprocessor
         double[] resampled = signal.Length == TargetLengthSamples
             ? signal.ToArray()
             : FourierResampler.Resample(signal, TargetLengthSamples);
-        double[] highpassed = _highpass.FiltFilt(resampled);
-        return _lowpass.FiltFilt(highpassed);
+        return FilterOnly(resampled);
     }
+
+    /// <summary>High-pass then low-pass (zero-phase) of a signal already at the model rate.</summary>
+    public double[] FilterOnly(double[] signal) => _lowpass.FiltFilt(_highpass.FiltFilt(signal));
 
     /// <summary>z-score in float64, then round to float32 (the loader's final transform).</summary>
     public float[] Standardize(ReadOnlySpan<double> signal)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using SemiSegEcg.Data.Index;
-using SemiSegEcg.Signal;
 
 namespace SemiSegEcg.Data.Samples;
 
@@ -14,7 +13,7 @@ public static class SampleStore
     /// <param name="loadLabels">False for unlabeled splits: label files are never opened.</param>
     /// <param name="warnings">Receives non-fatal findings, e.g. files that are not 10 s long and will be time-warped.</param>
     public static IReadOnlyList<EcgSample> Load(IReadOnlyList<IndexEntry> entries, string ecgDir, string? labelDir,
-        bool loadLabels, EcgPreprocessor preprocessor, double expectedSeconds = 10.0,
+        bool loadLabels, SamplePreprocessing preprocessing, double expectedSeconds = 10.0,
         ICollection<string>? warnings = null, IProgress<int>? progress = null)
     {
         if (loadLabels && labelDir is null)
@@ -46,9 +45,9 @@ public static class SampleStore
                 byte[] rawLabel = SampleFileReader.ReadLabel(labelPath);
                 if (rawLabel.Length != raw.Length)
                     throw new InvalidDataException($"{labelPath}: label has {rawLabel.Length} samples but its signal {signalPath} has {raw.Length}");
-                label = preprocessor.ResampleLabels(rawLabel);
+                label = preprocessing.Labels(rawLabel);
             }
-            samples[i] = new EcgSample(entry.Waveform, entry.SubjectId, preprocessor.ResampleAndFilter(raw), label);
+            samples[i] = new EcgSample(entry.Waveform, entry.SubjectId, preprocessing.Signal(raw), label);
             progress?.Report(Interlocked.Increment(ref done));
         });
         if (warnings is not null)

@@ -1,0 +1,46 @@
+using SemiSegEcg.Config;
+using SemiSegEcg.Data;
+using SemiSegEcg.Models;
+
+namespace SemiSegEcg.Experiments;
+
+/// <summary>Turns the config's <c>backbone</c>/<c>decode_head</c> blocks into a <see cref="ModelSpec"/>.</summary>
+public static class ExperimentModels
+{
+    public static ModelSpec Spec(ExperimentConfig config)
+    {
+        object backbone = Bind(config.Backbone, () => ModelFactory.BackboneOptionsType(config.Backbone.Name));
+        object head = Bind(config.DecodeHead, () => ModelFactory.HeadOptionsType(config.DecodeHead.Name));
+        return new ModelSpec(config.Backbone.Name, backbone, config.DecodeHead.Name, head, WaveLabels.ClassCount,
+            config.UseLatentProjection, config.ProjectionInDim ?? 512, config.ProjectionOutDim ?? 128);
+    }
+
+    /// <summary>Builds a freshly initialised network; config mistakes surface as <see cref="ConfigException"/>s naming the key.</summary>
+    public static EncoderDecoder Create(ExperimentConfig config)
+    {
+        var spec = Spec(config);
+        try
+        {
+            return ModelFactory.Create(spec);
+        }
+        catch (ArgumentException e)
+        {
+            // The message names the option (e.g. "decode_head FCNHead option 'in_channels' is 256 but ...").
+            throw new ConfigException($"model in {config.ConfigPath ?? "the config"}: {e.Message}", config.ConfigPath, null, null, e);
+        }
+    }
+
+    private static object Bind(NamedComponent component, Func<Type> optionsType)
+    {
+        Type type;
+        try
+        {
+            type = optionsType();
+        }
+        catch (ArgumentException e)
+        {
+            throw ConfigException.At(component.Args, component.KeyPath, e.Message);
+        }
+        return ConfigBinder.Bind(type, component.Args, component.ArgsKeyPath);
+    }
+}

@@ -1,0 +1,24 @@
+namespace SemiSegEcg.Training.Checkpoints;
+
+/// <summary>The non-tensor part of a checkpoint (<c>meta.json</c>).</summary>
+/// <param name="Epoch">Last completed epoch (0-based); a resume starts at Epoch + 1.</param>
+/// <param name="Metrics">Validation metrics of that epoch (<c>loss</c>, <c>MeanIoU</c>, <c>mIoU_pooled</c>).</param>
+/// <param name="BestLoss">Best validation loss so far, for best-checkpoint selection after a resume.</param>
+/// <param name="BestMeanIou">Best validation MeanIoU so far.</param>
+/// <param name="Networks">Checkpoint keys of the stored networks (<c>model</c>, <c>model_ema</c>, ...).</param>
+/// <param name="OptimizerCount">Number of stored optimizer states.</param>
+/// <param name="Stage">Stage of a multi-stage method (ST++), or null.</param>
+public sealed record CheckpointMetadata(
+    int FormatVersion,
+    string Algorithm,
+    int Epoch,
+    IReadOnlyDictionary<string, double> Metrics,
+    double BestLoss,
+    double BestMeanIou,
+    IReadOnlyList<string> Networks,
+    int OptimizerCount,
+    string? Stage,
+    DateTimeOffset SavedAt)
+{
+    public const int CurrentFormat = 1;
+}

@@ -1,0 +1,136 @@
+using System.IO.Compression;
+using System.Text.Json;
+using SemiSegEcg.IO;
+using TorchSharp.Modules;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace SemiSegEcg.Training.Checkpoints;
+
+/// <summary>
+/// A checkpoint is one zip file written atomically: <c>meta.json</c>, <c>config.yaml</c> (the merged config),
+/// <c>networks/&lt;key&gt;.pth</c> (each network's state dict in PyTorch's format, so <c>torch.load</c> reads it),
+/// <c>optimizers/&lt;i&gt;.bin</c> and <c>rng.bin</c> (torch's generator, for exact resume).
+/// </summary>
+public static class CheckpointStore
+{
+    private const string MetaEntry = "meta.json";
+    private const string ConfigEntry = "config.yaml";
+    private const string RngEntry = "rng.bin";
+
+    public static void Save(string path, CheckpointMetadata metadata, string configYaml,
+        IReadOnlyList<(string Key, nn.Module Module)> networks, IReadOnlyList<OptimizerHelper> optimizers)
+    {
+        AtomicFile.Write(path, stream =>
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+            WriteEntry(zip, MetaEntry, s => JsonSerializer.Serialize(s, metadata, JsonOptions));
+            WriteEntry(zip, ConfigEntry, s => { using var w = new StreamWriter(s); w.Write(configYaml); });
+            foreach (var (key, module) in networks)
+                WriteEntry(zip, $"networks/{key}.pth", s => module.save_py(s, leaveOpen: true));
+            for (int i = 0; i < optimizers.Count; i++)
+            {
+                var optimizer = optimizers[i];
+                WriteEntry(zip, $"optimizers/{i}.bin", s => { using var w = new BinaryWriter(s); optimizer.save_state_dict(w); });
+            }
+            WriteEntry(zip, RngEntry, s =>
+            {
+                using var state = random.get_rng_state();
+                s.Write(state.data<byte>().ToArray());
+            });
+        }, durable: true);
+    }
+
+    public static CheckpointMetadata ReadMetadata(string path)
+    {
+        using var zip = Open(path);
+        return ReadMetadata(zip, path);
+    }
+
+    public static string ReadConfig(string path)
+    {
+        using var zip = Open(path);
+        using var reader = new StreamReader(Entry(zip, ConfigEntry, path).Open());
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Loads the stored networks into <paramref name="networks"/> (strict: every key and shape must match).</summary>
+    public static void LoadNetworks(string path, IReadOnlyList<(string Key, nn.Module Module)> networks)
+    {
+        using var zip = Open(path);
+        foreach (var (key, module) in networks)
+        {
+            using var stream = Entry(zip, $"networks/{key}.pth", path).Open();
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            buffer.Position = 0;
+            try
+            {
+                module.load_py(buffer, strict: true);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
+            {
+                throw new InvalidDataException($"{path}: network '{key}' does not fit the configured model ({e.Message})", e);
+            }
+        }
+    }
+
+    /// <summary>Restores optimizer states and torch's generator (for <c>--resume</c>).</summary>
+    public static void LoadTrainingState(string path, IReadOnlyList<OptimizerHelper> optimizers)
+    {
+        using var zip = Open(path);
+        var meta = ReadMetadata(zip, path);
+        if (meta.OptimizerCount != optimizers.Count)
+            throw new InvalidDataException($"{path}: holds {meta.OptimizerCount} optimizer state(s) but this method trains {optimizers.Count} network(s)");
+        for (int i = 0; i < optimizers.Count; i++)
+        {
+            using var stream = Entry(zip, $"optimizers/{i}.bin", path).Open();
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            buffer.Position = 0;
+            using var reader = new BinaryReader(buffer);
+            optimizers[i].load_state_dict(reader);
+        }
+        using (var stream = Entry(zip, RngEntry, path).Open())
+        using (var buffer = new MemoryStream())
+        {
+            stream.CopyTo(buffer);
+            using var state = tensor(buffer.ToArray(), dtype: ScalarType.Byte);
+            random.set_rng_state(state);
+        }
+    }
+
+    private static CheckpointMetadata ReadMetadata(ZipArchive zip, string path)
+    {
+        using var stream = Entry(zip, MetaEntry, path).Open();
+        var meta = JsonSerializer.Deserialize<CheckpointMetadata>(stream, JsonOptions)
+            ?? throw new InvalidDataException($"{path}: meta.json is empty");
+        if (meta.FormatVersion != CheckpointMetadata.CurrentFormat)
+            throw new InvalidDataException($"{path}: checkpoint format {meta.FormatVersion} is not supported (expected {CheckpointMetadata.CurrentFormat})");
+        return meta;
+    }
+
+    private static ZipArchive Open(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: checkpoint not found", path);
+        try
+        {
+            return ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: not a SemiSegECG checkpoint (not a zip archive: {e.Message}); PyTorch .pth files are read with --model_path", e);
+        }
+    }
+
+    private static ZipArchiveEntry Entry(ZipArchive zip, string name, string path) =>
+        zip.GetEntry(name) ?? throw new InvalidDataException($"{path}: checkpoint has no '{name}' entry");
+
+    private static void WriteEntry(ZipArchive zip, string name, Action<Stream> write)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
+        write(stream);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+}

@@ -1,0 +1,13 @@
+using SemiSegEcg.Data.Samples;
+using SemiSegEcg.Training.Pipeline;
+
+namespace SemiSegEcg.Training;
+
+/// <summary>The preprocessed splits a run trains and validates on, and how training views are built.</summary>
+public sealed record TrainingData(
+    IReadOnlyList<EcgSample> Labeled,
+    IReadOnlyList<EcgSample>? Unlabeled,
+    IReadOnlyList<EcgSample> Valid,
+    ViewRecipe LabeledRecipe,
+    ViewRecipe UnlabeledRecipe,
+    int LengthSamples);

@@ -1,0 +1,4 @@
+namespace SemiSegEcg.Training;
+
+/// <summary>How a training run ended.</summary>
+public sealed record TrainingOutcome(int EpochsCompleted, double BestLoss, double BestMeanIou, int BestMeanIouEpoch, IReadOnlyList<EpochMetrics> History);
