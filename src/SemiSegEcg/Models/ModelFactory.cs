@@ -8,7 +8,7 @@ public static class ModelFactory
 {
     public static IReadOnlyList<string> BackboneNames { get; } = ["resnet18", "resnet34"];
 
-    public static IReadOnlyList<string> HeadNames { get; } = ["FCNHead"];
+    public static IReadOnlyList<string> HeadNames { get; } = ["FCNHead", "UNetHead"];
 
     /// <summary>
     /// Builds the network with freshly initialised weights (seed the torch generator first for reproducibility).
@@ -31,6 +31,7 @@ public static class ModelFactory
             head = spec.HeadName switch
             {
                 "FCNHead" => new FcnHead(OptionsFor<FcnHeadOptions>(spec.HeadOptions, "decode_head", spec.HeadName)),
+                "UNetHead" => new UNetHead(OptionsFor<UNetHeadOptions>(spec.HeadOptions, "decode_head", spec.HeadName)),
                 _ => throw Unknown("decode_head", spec.HeadName, HeadNames),
             };
             if (head.NumClasses != spec.NumClasses)
