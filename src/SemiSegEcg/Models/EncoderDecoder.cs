@@ -55,8 +55,8 @@ public sealed class EncoderDecoder : nn.Module<Tensor, SegmentationOutput>
         return new SegmentationOutput(logits.MoveToOuterDisposeScope(), latent?.MoveToOuterDisposeScope());
     }
 
-    /// <summary>Backbone features of <paramref name="input"/> <c>(B, leads, T)</c>.</summary>
-    public BackboneFeatures ExtractFeatures(Tensor input) => backbone.call(input);
+    /// <summary>Backbone features of <paramref name="input"/> <c>(B, leads, T)</c>, with the input itself attached.</summary>
+    public BackboneFeatures ExtractFeatures(Tensor input) => backbone.call(input) with { Input = input };
 
     /// <summary>Runs the decode head on (possibly perturbed) features and resizes the logits to <paramref name="lengthSamples"/>.</summary>
     public Tensor Decode(BackboneFeatures features, long lengthSamples)
@@ -68,7 +68,7 @@ public sealed class EncoderDecoder : nn.Module<Tensor, SegmentationOutput>
     /// <summary>
     /// UniMatch's feature perturbation: element-wise dropout (always active, whatever the module mode) on every
     /// feature level the head reads; clean and perturbed features pass through the head as one concatenated batch
-    /// (so train-mode BatchNorm sees both), and the result is split back.
+    /// (so train-mode BatchNorm sees both), and the result is split back. The attached input is never perturbed.
     /// </summary>
     /// <param name="input">Signal <c>(B, leads, T)</c>.</param>
     /// <param name="dropoutProbability">Probability of zeroing each feature element, in [0, 1).</param>
@@ -85,7 +85,8 @@ public sealed class EncoderDecoder : nn.Module<Tensor, SegmentationOutput>
             .ToArray();
         Tensor? stem = features.Stem is null ? null
             : cat([features.Stem, decode_head.UsesStem ? F.dropout(features.Stem, dropoutProbability, training: true) : features.Stem], dim: 0);
-        var logits = Decode(new BackboneFeatures(stages, stem), input.shape[^1]);
+        Tensor? signal = features.Input is null ? null : cat([features.Input, features.Input], dim: 0);
+        var logits = Decode(new BackboneFeatures(stages, stem, signal), input.shape[^1]);
         var halves = logits.chunk(2, dim: 0);
         return new FeaturePerturbationOutput(halves[0].MoveToOuterDisposeScope(), halves[1].MoveToOuterDisposeScope());
     }

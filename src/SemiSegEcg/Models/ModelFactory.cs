@@ -8,7 +8,7 @@ public static class ModelFactory
 {
     public static IReadOnlyList<string> BackboneNames { get; } = ["resnet18", "resnet34", "vit_tiny"];
 
-    public static IReadOnlyList<string> HeadNames { get; } = ["FCNHead"];
+    public static IReadOnlyList<string> HeadNames { get; } = ["FCNHead", "UNetHead"];
 
     /// <summary>The options record a backbone's config arguments bind to.</summary>
     public static Type BackboneOptionsType(string name) => name switch
@@ -47,6 +47,7 @@ public static class ModelFactory
             head = spec.HeadName switch
             {
                 "FCNHead" => new FcnHead(OptionsFor<FcnHeadOptions>(spec.HeadOptions, "decode_head", spec.HeadName)),
+                "UNetHead" => new UNetHead(OptionsFor<UNetHeadOptions>(spec.HeadOptions, "decode_head", spec.HeadName)),
                 _ => throw Unknown("decode_head", spec.HeadName, HeadNames),
             };
             if (head.NumClasses != spec.NumClasses)

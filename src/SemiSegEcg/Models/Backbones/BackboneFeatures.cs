@@ -13,4 +13,8 @@ namespace SemiSegEcg.Models.Backbones;
 /// The stem output before any pooling, <c>(B, C_stem, L_stem)</c>, for decoders that need the highest resolution
 /// (U-Net); null when the backbone has no convolutional stem (ViT).
 /// </param>
-public sealed record BackboneFeatures(IReadOnlyList<Tensor> Stages, Tensor? Stem);
+/// <param name="Input">
+/// The signal <c>(B, leads, T)</c> the features were computed from, for heads that need the input length or a
+/// full-resolution skip (U-Net); attached by <c>EncoderDecoder.ExtractFeatures</c>, null when a backbone builds the record.
+/// </param>
+public sealed record BackboneFeatures(IReadOnlyList<Tensor> Stages, Tensor? Stem, Tensor? Input = null);
