@@ -1,4 +1,8 @@
 using SemiSegEcg.Config;
+using SemiSegEcg.Data.Pickle;
+using SemiSegEcg.Data.Wfdb;
+using SemiSegEcg.Training;
+using SemiSegEcg.Transforms;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -36,5 +40,6 @@ public static class UserErrors
 
     private static bool IsUserError(Exception e) => e is InvalidDataException or FileNotFoundException
         or DirectoryNotFoundException or ConfigException or CommandParseException or CommandRuntimeException
-        or ArgumentException or NotSupportedException or UnauthorizedAccessException or IOException;
+        or ArgumentException or NotSupportedException or UnauthorizedAccessException or IOException
+        or WfdbFormatException or PickleSecurityException or TransformSpecException or TrainingDivergedException;
 }

@@ -22,6 +22,7 @@ public static class ModelFactory
     public static Type HeadOptionsType(string name) => name switch
     {
         "FCNHead" => typeof(FcnHeadOptions),
+        "UNetHead" => typeof(UNetHeadOptions),
         _ => throw Unknown("decode_head", name, HeadNames),
     };
 

@@ -1,0 +1,47 @@
+using SemiSegEcg.Algorithms.Shared;
+using SemiSegEcg.Models;
+using static TorchSharp.torch;
+
+namespace SemiSegEcg.Algorithms;
+
+/// <summary>
+/// FixMatch (spec §4.4): eval-mode hard pseudo-labels on the weak view; cross-entropy of the strong view against them
+/// where confidence ≥ <c>conf_thresh</c>, averaged over ALL positions (masked ones count as 0); loss = (L_sup + L_unsup) / 2.
+/// </summary>
+public sealed class FixMatch : ISegmentationAlgorithm
+{
+    private readonly EncoderDecoder _model;
+    private readonly double _threshold;
+
+    public FixMatch(EncoderDecoder model, double confidenceThreshold)
+    {
+        _model = model;
+        _threshold = confidenceThreshold;
+        TrainedNetworks = [new NamedNetwork("model", model)];
+    }
+
+    public string Name => "fixmatch";
+    public AlgorithmDataNeeds DataNeeds { get; } = new(UsesUnlabeled: true, UnlabeledStrongViews: 1);
+    public IReadOnlyList<NamedNetwork> TrainedNetworks { get; }
+    public IReadOnlyList<NamedNetwork> CheckpointedNetworks => TrainedNetworks;
+    public EncoderDecoder EvaluationModel => _model;
+
+    public StepResult TrainStep(StepInput input, StepContext context)
+    {
+        var (confidence, pseudo) = PseudoLabels.Predict(_model, input.RequireUnlabeledWeak(Name));
+        var (labeledLogits, strongLogits) = JointForward.Run(_model, input.Labeled, input.UnlabeledStrong[0]);
+        var mask = confidence.ge(_threshold).to(ScalarType.Float32);
+        var lossX = SegmentationLosses.CrossEntropy(labeledLogits, input.Masks);
+        var lossU = (SegmentationLosses.CrossEntropyPerPosition(strongLogits, pseudo) * mask).mean();
+        var total = (lossX + lossU) / 2;
+        return new StepResult([total],
+        [
+            new("loss_total", total.detach()), new("loss_x", lossX.detach()), new("loss_u_s", lossU.detach()),
+            new("mask_ratio", mask.mean()),
+        ]);
+    }
+
+    public void AfterOptimizerStep(StepContext context) { }
+
+    public void Dispose() => _model.Dispose();
+}

@@ -1,0 +1,49 @@
+using SemiSegEcg.Algorithms.Shared;
+using SemiSegEcg.Models;
+using static TorchSharp.torch;
+
+namespace SemiSegEcg.Algorithms;
+
+/// <summary>
+/// Mean Teacher (spec §4.3): an EMA teacher's weak-view probabilities are soft targets for the student's strong view
+/// (soft-label cross-entropy over all positions, no confidence mask, no ramp-up); loss = (L_sup + L_unsup) / 2.
+/// The student is evaluated; the teacher is saved as <c>model_ema</c>.
+/// </summary>
+public sealed class MeanTeacher : ISegmentationAlgorithm
+{
+    private readonly EncoderDecoder _student;
+    private readonly EmaTeacher _teacher;
+
+    public MeanTeacher(EncoderDecoder student, EncoderDecoder teacher, double emaDecay)
+    {
+        _student = student;
+        _teacher = new EmaTeacher(student, teacher, emaDecay);
+        TrainedNetworks = [new NamedNetwork("model", student)];
+        CheckpointedNetworks = [new NamedNetwork("model", student), new NamedNetwork("model_ema", teacher)];
+    }
+
+    public string Name => "mean_teacher";
+    public AlgorithmDataNeeds DataNeeds { get; } = new(UsesUnlabeled: true, UnlabeledStrongViews: 1);
+    public IReadOnlyList<NamedNetwork> TrainedNetworks { get; }
+    public IReadOnlyList<NamedNetwork> CheckpointedNetworks { get; }
+    public EncoderDecoder EvaluationModel => _student;
+
+    public StepResult TrainStep(StepInput input, StepContext context)
+    {
+        var targets = _teacher.Probabilities(input.RequireUnlabeledWeak(Name));
+        var (labeledLogits, strongLogits) = JointForward.Run(_student, input.Labeled, input.UnlabeledStrong[0]);
+        var lossX = SegmentationLosses.CrossEntropy(labeledLogits, input.Masks);
+        var lossU = SegmentationLosses.SoftCrossEntropyPerPosition(strongLogits, targets).mean();
+        var total = (lossX + lossU) / 2;
+        return new StepResult([total],
+            [new("loss_total", total.detach()), new("loss_x", lossX.detach()), new("loss_u_s", lossU.detach())]);
+    }
+
+    public void AfterOptimizerStep(StepContext context) => _teacher.Update();
+
+    public void Dispose()
+    {
+        _student.Dispose();
+        _teacher.Dispose();
+    }
+}

@@ -1,0 +1,99 @@
+using SemiSegEcg.Evaluation;
+using SemiSegEcg.Experiments;
+using SemiSegEcg.IO;
+using SemiSegEcg.Tests.Infrastructure;
+using SemiSegEcg.Training;
+using SemiSegEcg.Training.Checkpoints;
+
+namespace SemiSegEcg.Tests.Experiments;
+
+[Collection(TorchCollection.Name)]
+public sealed class SupervisedEndToEndTests
+{
+    [SkippableFact]
+    public void Should_Train_Test_And_Evaluate_On_Real_Ludb_Samples()
+    {
+        using var output = new TempDirectory();
+        var loaded = TinyLudb.Config("resnet18/scratch.yaml", output.Path, "train.epochs=2");
+
+        var outcome = ExperimentRunner.Train(loaded, NullTrainingObserver.Instance);
+        var test = ExperimentRunner.Test(loaded);
+
+        var run = new RunDirectory(loaded.Config.RunDirectory);
+        Assert.Equal(2, outcome.History.Count);
+        foreach (string name in new[] { RunDirectory.BestLoss, RunDirectory.BestMeanIou, RunDirectory.Last })
+            Assert.True(File.Exists(run.Checkpoint(name)), name);
+        Assert.True(File.Exists(run.ConfigFile));
+        Assert.Equal(2, RunLog.Read(run.LogFile).Count);
+        Assert.NotEmpty(Directory.GetFiles(run.Path, "events.out.tfevents*", SearchOption.AllDirectories));
+        Assert.Equal(new long[] { 16, 4, 2500 }, NpyFile.Read(run.TestOutputsFile).Shape);
+        Assert.Equal(new long[] { 16, 4, 2500 }, NpyFile.Read(run.TestLabelsFile).Shape);
+        Assert.StartsWith("MeanIoU,loss\n", File.ReadAllText(run.TestMetricsFile));
+        Assert.InRange(test.MeanIou, 0.05, 1.0);
+
+        var report = EvaluationReport.Compute(TestOutputsReader.ReadRunDirectory(run.Path));
+        Assert.Equal(test.Report.PooledMeanIou, report.PooledMeanIou, 12);
+        Assert.Equal(16, report.SampleCount);
+        var meta = CheckpointStore.ReadMetadata(run.Checkpoint(RunDirectory.Last));
+        Assert.Equal(1, meta.Epoch);
+        Assert.Contains("algorithm: base", CheckpointStore.ReadConfig(run.Checkpoint(RunDirectory.Last)));
+    }
+
+    [SkippableFact]
+    public void Should_Decrease_The_Training_Loss_On_Real_Data()
+    {
+        using var output = new TempDirectory();
+        var loaded = TinyLudb.Config("resnet18/scratch.yaml", output.Path, "train.epochs=6", "train.warmup_epochs=1",
+            "train.step_matched=true", "test=null");
+
+        var outcome = ExperimentRunner.Train(loaded, NullTrainingObserver.Instance);
+
+        double first = outcome.History[0].TrainAverages["loss"];
+        double last = outcome.History[^1].TrainAverages["loss"];
+        Assert.True(last < 0.75 * first, $"training loss went from {first:0.000} to {last:0.000}");
+        Assert.True(outcome.History[^1].MeanIou > outcome.History[0].MeanIou);
+    }
+
+    [SkippableFact]
+    public void Should_End_A_Resumed_Run_Exactly_Like_An_Uninterrupted_One()
+    {
+        using var straight = new TempDirectory();
+        using var resumed = new TempDirectory();
+        var full = TinyLudb.Config("resnet18/scratch.yaml", straight.Path, "train.epochs=2", "test=null", "train.step_matched=true");
+        var firstHalf = TinyLudb.Config("resnet18/scratch.yaml", resumed.Path, "train.epochs=2", "test=null", "train.step_matched=true");
+
+        var reference = ExperimentRunner.Train(full, NullTrainingObserver.Instance);
+        Assert.Throws<OperationCanceledException>(() => ExperimentRunner.Train(firstHalf, new StopAfterFirstEpoch()));
+        string last = new RunDirectory(firstHalf.Config.RunDirectory).Checkpoint(RunDirectory.Last);
+        var secondHalf = TinyLudb.Config("resnet18/scratch.yaml", resumed.Path, "train.epochs=2", "test=null",
+            "train.step_matched=true", $"resume={last}");
+        var continued = ExperimentRunner.Train(secondHalf, NullTrainingObserver.Instance);
+
+        Assert.Single(continued.History);
+        Assert.Equal(reference.History[1].ValidLoss, continued.History[0].ValidLoss);
+        Assert.Equal(reference.History[1].MeanIou, continued.History[0].MeanIou);
+        Assert.Equal(reference.History[1].TrainAverages["loss"], continued.History[0].TrainAverages["loss"]);
+        AssertSameWeights(Path.Combine(full.Config.RunDirectory, "last.ckpt"), Path.Combine(secondHalf.Config.RunDirectory, "last.ckpt"), full);
+    }
+
+    private static void AssertSameWeights(string a, string b, SemiSegEcg.Config.LoadedConfig loaded)
+    {
+        using var modelA = ExperimentModels.Create(loaded.Config);
+        using var modelB = ExperimentModels.Create(loaded.Config);
+        ExperimentRunner.LoadWeights(modelA, a);
+        ExperimentRunner.LoadWeights(modelB, b);
+        var stateB = modelB.state_dict();
+        foreach (var (key, value) in modelA.state_dict())
+            Assert.True(value.equal(stateB[key]).all().item<bool>(), $"{key} differs after resume");
+    }
+
+    /// <summary>Simulates an interruption: cancels the run once the first epoch's checkpoints are written.</summary>
+    private sealed class StopAfterFirstEpoch : ITrainingObserver
+    {
+        public void OnRunStarted(int startEpoch, int epochs, int stepsPerEpoch) { }
+        public void OnStep(int epoch, int step, int stepsPerEpoch, double loss, double lr) { }
+        public void OnValidation(int epoch) { }
+        public void OnEpochCompleted(EpochMetrics metrics, IReadOnlyList<string> improved) => throw new OperationCanceledException("interrupted");
+        public void OnMessage(string message) { }
+    }
+}
