@@ -33,12 +33,18 @@ public class ExperimentSettings : CommandSettings
     [Description("Root of the prepared databases (default: data_root in the config, else $SEMISEG_DATA).")]
     public string? DataRoot { get; init; }
 
+    [CommandOption("--threads <N>")]
+    [Description("CPU threads for torch (default: all cores). Two runs side by side on 2 cores: --threads 1 each.")]
+    public int? Threads { get; init; }
+
     [CommandOption("--set <KEY=VALUE>")]
     [Description("Override any config key, e.g. --set train.epochs=30 (repeatable).")]
     public string[] Set { get; init; } = [];
 
     public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(ConfigPath) ? ValidationResult.Error("-f/--config_path <FILE> is required") : ValidationResult.Success();
+        string.IsNullOrWhiteSpace(ConfigPath) ? ValidationResult.Error("-f/--config_path <FILE> is required")
+        : Threads is < 1 ? ValidationResult.Error("--threads must be at least 1")
+        : ValidationResult.Success();
 
     public virtual CliOverrides ToOverrides() => new()
     {
@@ -50,5 +56,10 @@ public class ExperimentSettings : CommandSettings
         Set = Set,
     };
 
-    public LoadedConfig Load() => ConfigLoader.Load(ConfigPath, OverrideConfigPath, ToOverrides());
+    /// <summary>Loads the config pair with the overrides, after applying <c>--threads</c>.</summary>
+    public LoadedConfig Load()
+    {
+        if (Threads is int n) TorchSharp.torch.set_num_threads(n);
+        return ConfigLoader.Load(ConfigPath, OverrideConfigPath, ToOverrides());
+    }
 }
