@@ -7,13 +7,7 @@ app.Configure(config =>
 {
     config.SetApplicationName("semiseg");
     config.PropagateExceptions();
-    config.AddBranch("data", data =>
-    {
-        data.SetDescription("Prepare benchmark databases from their raw downloads.");
-        data.AddCommand<DataPrepareCommand>("prepare")
-            .WithDescription("Turn a raw database (ludb, qtdb, ptbxl) into single-lead samples, masks and split indexes.")
-            .WithExample("data", "prepare", "ludb", "--raw", "../shared/data/ludb", "--out", "prepared/ludb");
-    });
+    config.AddBranch("data", DataCommands.Configure);
 });
 
 using var cancellation = new CancellationTokenSource();
