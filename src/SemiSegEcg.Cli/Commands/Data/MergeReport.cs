@@ -14,7 +14,7 @@ public static class MergeReport
         foreach (var db in summary.Databases) table.AddColumn(new TableColumn(Markup.Escape(db.Prefix)).RightAligned());
         table.AddColumn(new TableColumn("samples").RightAligned());
         table.AddColumn(new TableColumn("subjects").RightAligned());
-        table.AddColumn("index");
+        table.AddColumn(new TableColumn("index").NoWrap());
         foreach (var split in summary.Splits)
         {
             var cells = new List<string> { split.Split };

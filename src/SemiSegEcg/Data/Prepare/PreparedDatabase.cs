@@ -36,13 +36,13 @@ public sealed partial record PreparedDatabase(string Root, string Prefix, bool I
                 hasValid ? layout.TestIndex : layout.ValidIndex);
         var ratios = Directory.EnumerateFiles(indexDir, $"{prefix}_train_labeled_1over*.csv")
             .Select(p => RatioPattern().Match(Path.GetFileName(p)))
-            .Where(m => m.Success && Path.GetFileName(m.Value).StartsWith(prefix + "_", StringComparison.Ordinal))
-            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .Where(m => m.Success && m.Groups[1].Value == prefix)
+            .Select(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))
             .Order()
             .ToList();
         return new PreparedDatabase(full, prefix, hasValid, ratios);
     }
 
-    [GeneratedRegex(@"_train_labeled_1over([0-9]{1,6})\.csv$")]
+    [GeneratedRegex(@"^(.+)_train_labeled_1over([0-9]{1,6})\.csv$")]
     private static partial Regex RatioPattern();
 }
