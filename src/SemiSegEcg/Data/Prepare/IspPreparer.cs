@@ -76,9 +76,6 @@ public sealed class IspPreparer : IDatabasePreparer
     public bool IsLabeled => true;
     public int RecordCount => _rows.Count;
 
-    /// <summary>Records of the database's own test split that are present.</summary>
-    public IReadOnlyCollection<string> TestRecords => _rows.Where(r => r.IsTest).Select(r => r.Record).ToList();
-
     public IReadOnlyDictionary<string, string> Options => new Dictionary<string, string>
     {
         ["raw"] = _source.Root,
