@@ -10,10 +10,12 @@ public sealed class DataPrepareCommand : Command<DataPrepareSettings>
     public override int Execute(CommandContext context, DataPrepareSettings settings, CancellationToken cancellationToken)
     {
         var mask = new MaskOptions(settings.OffsetRule, settings.Unannotated, settings.MissingOnset);
-        IDatabasePreparer preparer = settings.Database.ToLowerInvariant() switch
+        IDatabasePreparer preparer = settings.DatabaseKey switch
         {
             "ludb" => new LudbPreparer(settings.Raw, mask, settings.KeepIncomplete),
             "qtdb" => new QtdbPreparer(settings.Raw, mask),
+            "isp" => new IspPreparer(settings.Raw, mask, scratchRoot: CreateOutput(settings.Out)),
+            "zhejiang" => new ZhejiangPreparer(settings.Signals, settings.Labels, mask, settings.RawSignals),
             _ => new PtbXlPreparer(settings.Raw),
         };
 
@@ -31,6 +33,13 @@ public sealed class DataPrepareCommand : Command<DataPrepareSettings>
         PrepareReport.Print(summary);
         AnsiConsole.MarkupLineInterpolated($"[green]done[/] in {clock.Elapsed.TotalSeconds:0.0} s → {summary.OutputRoot}");
         return 0;
+    }
+
+    /// <summary>A zip's records are extracted briefly next to the output, on the disk that receives the data anyway.</summary>
+    private static string CreateOutput(string output)
+    {
+        Directory.CreateDirectory(output);
+        return output;
     }
 
     /// <summary>Reports progress on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>

@@ -8,12 +8,24 @@ namespace SemiSegEcg.Cli.Commands.Data;
 public sealed class DataPrepareSettings : CommandSettings
 {
     [CommandArgument(0, "<database>")]
-    [Description("ludb, qtdb or ptbxl")]
+    [Description("ludb, qtdb, ptbxl, isp or zhejiang")]
     public string Database { get; init; } = "";
 
     [CommandOption("--raw <DIR>")]
-    [Description("Folder of the raw download (WFDB files).")]
+    [Description("Folder of the raw download (WFDB files); for isp the unzipped folder or isp_delineation_dataset.zip itself.")]
     public string Raw { get; init; } = "";
+
+    [CommandOption("--signals <DIR>")]
+    [Description("zhejiang: folder holding PVCVTECGData/ (denoised signals, the default) and PVCVTRawECGData/.")]
+    public string Signals { get; init; } = "";
+
+    [CommandOption("--labels <DIR>")]
+    [Description("zhejiang: folder holding the delineation files P.csv, QRS.csv and T.csv.")]
+    public string Labels { get; init; } = "";
+
+    [CommandOption("--raw-signals")]
+    [Description("zhejiang: use the unfiltered PVCVTRawECGData instead of the denoised PVCVTECGData (the labels keep the denoised timing).")]
+    public bool RawSignals { get; init; }
 
     [CommandOption("--out <DIR>")]
     [Description("Output folder of the prepared database (e.g. prepared/ludb).")]
@@ -30,7 +42,7 @@ public sealed class DataPrepareSettings : CommandSettings
     public OffsetRule OffsetRule { get; init; } = OffsetRule.Exclusive;
 
     [CommandOption("--unannotated <POLICY>")]
-    [Description("background (default, as the original) or ignore: samples before the first and after the last mark become 255 and are excluded from loss and metrics.")]
+    [Description("background (default, as the original) or ignore: samples before the first and after the last mark, and zero-padded samples (isp, zhejiang), become 255 and are excluded from loss and metrics.")]
     [DefaultValue(UnannotatedPolicy.Background)]
     public UnannotatedPolicy Unannotated { get; init; } = UnannotatedPolicy.Background;
 
@@ -43,12 +55,32 @@ public sealed class DataPrepareSettings : CommandSettings
     [Description("LUDB: keep the 31 lead files with incomplete onset/peak/offset triplets (painting only complete waves).")]
     public bool KeepIncomplete { get; init; }
 
+    /// <summary>The database name in canonical form (ptb-xl → ptbxl), or null when unknown.</summary>
+    public string? DatabaseKey => Database.ToLowerInvariant() switch
+    {
+        "ludb" => "ludb",
+        "qtdb" => "qtdb",
+        "ptbxl" or "ptb-xl" => "ptbxl",
+        "isp" => "isp",
+        "zhejiang" => "zhejiang",
+        _ => null,
+    };
+
     public override ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Raw)) return ValidationResult.Error("--raw <DIR> is required");
+        if (DatabaseKey is not { } key)
+            return ValidationResult.Error($"unknown database '{Database}'; expected ludb, qtdb, ptbxl, isp or zhejiang");
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out <DIR> is required");
-        if (Database.ToLowerInvariant() is not ("ludb" or "qtdb" or "ptbxl" or "ptb-xl"))
-            return ValidationResult.Error($"unknown database '{Database}'; expected ludb, qtdb or ptbxl");
+        if (key == "zhejiang")
+        {
+            if (string.IsNullOrWhiteSpace(Signals)) return ValidationResult.Error("zhejiang needs --signals <DIR> (the folder holding PVCVTECGData/)");
+            if (string.IsNullOrWhiteSpace(Labels)) return ValidationResult.Error("zhejiang needs --labels <DIR> (the folder holding P.csv, QRS.csv, T.csv)");
+            if (!string.IsNullOrWhiteSpace(Raw)) return ValidationResult.Error("zhejiang takes --signals and --labels, not --raw");
+            return ValidationResult.Success();
+        }
+        if (string.IsNullOrWhiteSpace(Raw)) return ValidationResult.Error("--raw <DIR> is required");
+        if (!string.IsNullOrWhiteSpace(Signals) || !string.IsNullOrWhiteSpace(Labels) || RawSignals)
+            return ValidationResult.Error("--signals, --labels and --raw-signals are for zhejiang only");
         return ValidationResult.Success();
     }
 }

@@ -1,0 +1,26 @@
+using SemiSegEcg.Cli.Commands.Data;
+using SemiSegEcg.Cli.Commands.Evaluation;
+using SemiSegEcg.Cli.Commands.Training;
+using Spectre.Console.Cli;
+
+namespace SemiSegEcg.Cli.Commands;
+
+/// <summary>Every <c>semiseg</c> command, registered in one place so tests run exactly what the CLI runs.</summary>
+public static class CommandRegistry
+{
+    public static void Configure(IConfigurator config)
+    {
+        config.SetApplicationName("semiseg");
+        config.PropagateExceptions();
+        config.AddBranch("data", DataCommands.Configure);
+        config.AddCommand<TrainCommand>("train")
+            .WithDescription("Train from a base config and an optional override, keep the best checkpoints, then test.")
+            .WithExample("train", "-f", "configs/base/resnet18/scratch.yaml", "-o", "configs/bench/ludb/1over16.yaml", "--data_root", "prepared");
+        config.AddCommand<TestCommand>("test")
+            .WithDescription("Test a run's best-MeanIoU checkpoint (or --model_path) and write test_outputs.npy / test_labels.npy / test_metrics.csv.")
+            .WithExample("test", "-f", "configs/base/resnet18/scratch.yaml", "-o", "configs/bench/ludb/1over16.yaml", "--data_root", "prepared");
+        config.AddCommand<EvaluateCommand>("evaluate")
+            .WithDescription("Paper metrics from test outputs: pooled and per-sample mIoU, PR/QRS/QT interval MAE, boundary F1; one row per run.")
+            .WithExample("evaluate", "runs/resnet18/scratch/ludb/1over16", "runs/resnet18/fixmatch/ludb/1over16");
+    }
+}
