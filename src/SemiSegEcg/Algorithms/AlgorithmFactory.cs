@@ -14,6 +14,7 @@ public static class AlgorithmFactory
         AlgorithmKind.MeanTeacher => new MeanTeacher(createModel(), createModel(), train.EmaDecay),
         AlgorithmKind.FixMatch => new FixMatch(createModel(), train.ConfThresh),
         AlgorithmKind.Cps => new Cps(createModel(), createModel()),
+        AlgorithmKind.Stpp => throw new NotSupportedException("stpp trains in stages; it is run by Experiments.StPlusPlusRun"),
         _ => throw new NotSupportedException($"algorithm '{ConfigBinder.NameOf(kind)}' is not available yet"),
     };
 }

@@ -27,6 +27,8 @@ public static class ExperimentRunner
         AtomicFile.WriteAllText(run.ConfigFile, yaml);
 
         random.manual_seed(config.Seed);
+        if (config.Algorithm == AlgorithmKind.Stpp)
+            return StPlusPlusRun.Train(loaded, yaml, paths, observer, cancellation, warnings);
         using var algorithm = AlgorithmFactory.Create(config.Algorithm, () => ExperimentModels.Create(config), config.Train);
         var data = ExperimentData.LoadTraining(loaded, paths, algorithm.DataNeeds, warnings, observer.OnMessage);
         var trainer = new Trainer(TrainerSettings.From(config), algorithm, data, run, yaml, observer);

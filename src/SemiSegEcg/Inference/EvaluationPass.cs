@@ -3,14 +3,13 @@ using SemiSegEcg.Data;
 using SemiSegEcg.Data.Samples;
 using SemiSegEcg.Evaluation;
 using SemiSegEcg.Models;
-using SemiSegEcg.Signal;
 using static TorchSharp.torch;
 
 namespace SemiSegEcg.Inference;
 
 /// <summary>
-/// Runs a model over a labeled split in eval mode without gradients, batch by batch (no augmentation), and gathers
-/// the validation loss and metrics — and, for <c>test</c>, the probabilities.
+/// Runs a model over a labeled split (no augmentation) and gathers the validation loss and metrics — and, for
+/// <c>test</c>, the softmax probabilities.
 /// </summary>
 public static class EvaluationPass
 {
@@ -23,51 +22,33 @@ public static class EvaluationPass
         var pooled = new PooledIou();
         var perSample = new SampleMeanIou();
         var predictions = new long[samples.Count][];
-        float[]? probabilities = keepProbabilities ? new float[(long)samples.Count * classes * length] : null;
+        float[]? probabilities = keepProbabilities ? new float[checked(samples.Count * classes * length)] : null;
         double lossSum = 0;
 
-        bool wasTraining = model.training;
-        model.eval();
-        try
+        BatchedInference.Run(model, samples, batchSize, (start, n, logits) =>
         {
-            using var noGrad = no_grad();
-            for (int start = 0; start < samples.Count; start += batchSize)
+            var masks = new long[n * length];
+            for (int i = 0; i < n; i++)
             {
-                cancellation.ThrowIfCancellationRequested();
-                using var scope = NewDisposeScope();
-                int n = Math.Min(batchSize, samples.Count - start);
-                var signals = new float[n * length];
-                var masks = new long[n * length];
-                for (int i = 0; i < n; i++)
-                {
-                    var sample = samples[start + i];
-                    var label = sample.Label ?? throw new InvalidDataException($"{sample.Name}: evaluation needs labels");
-                    Standardizer.StandardizeInto(sample.Signal, signals.AsSpan(i * length, length));
-                    for (int t = 0; t < length; t++) masks[i * length + t] = label[t];
-                }
-                var x = tensor(signals, [n, 1, length]);
-                var y = tensor(masks, [n, length]);
-                var logits = model.call(x).Logits;
-                lossSum += SegmentationLosses.CrossEntropy(logits, y).item<float>() * n;
-                var probs = logits.softmax(1);
-                var argmax = probs.argmax(1).data<long>().ToArray();
-                if (probabilities is not null)
-                    probs.contiguous().data<float>().CopyTo(probabilities.AsSpan(checked(start * classes * length), n * classes * length));
-                for (int i = 0; i < n; i++)
-                {
-                    var prediction = argmax.AsSpan(i * length, length).ToArray();
-                    var truth = masks.AsSpan(i * length, length);
-                    pooled.Add(truth, prediction);
-                    perSample.Add(truth, prediction);
-                    predictions[start + i] = prediction;
-                }
-                progress?.Report(start + n);
+                var sample = samples[start + i];
+                var label = sample.Label ?? throw new InvalidDataException($"{sample.Name}: evaluation needs labels");
+                for (int t = 0; t < length; t++) masks[i * length + t] = label[t];
             }
-        }
-        finally
-        {
-            model.train(wasTraining);
-        }
+            lossSum += SegmentationLosses.CrossEntropy(logits, tensor(masks, [n, length])).item<float>() * n;
+            var probs = logits.softmax(1);
+            var argmax = probs.argmax(1).data<long>().ToArray();
+            if (probabilities is not null)
+                probs.contiguous().data<float>().CopyTo(probabilities.AsSpan(start * classes * length, n * classes * length));
+            for (int i = 0; i < n; i++)
+            {
+                var prediction = argmax.AsSpan(i * length, length).ToArray();
+                var truth = masks.AsSpan(i * length, length);
+                pooled.Add(truth, prediction);
+                perSample.Add(truth, prediction);
+                predictions[start + i] = prediction;
+            }
+            progress?.Report(start + n);
+        }, cancellation);
         return new EvaluationPassResult(lossSum / samples.Count, perSample.MeanOfBatchMeans(batchSize), pooled, perSample, predictions, probabilities);
     }
 }

@@ -1,0 +1,37 @@
+using SemiSegEcg.Experiments;
+using SemiSegEcg.Tests.Infrastructure;
+using SemiSegEcg.Training;
+using SemiSegEcg.Training.Checkpoints;
+
+namespace SemiSegEcg.Tests.Experiments;
+
+[Collection(TorchCollection.Name)]
+public sealed class StPlusPlusEndToEndTests
+{
+    [SkippableFact]
+    public void Should_Run_Three_Stages_Rank_Reliability_Resume_And_Test_The_Final_Stage()
+    {
+        using var output = new TempDirectory();
+        var loaded = TinyLudb.Config("resnet18/stpp.yaml", output.Path, "train.epochs=3");
+        var run = new RunDirectory(loaded.Config.RunDirectory);
+
+        var outcome = ExperimentRunner.Train(loaded, NullTrainingObserver.Instance);
+
+        foreach (int epoch in new[] { 1, 2, 3 })
+            Assert.True(File.Exists(Path.Combine(run.Path, "stage1", $"checkpoint-{epoch}.ckpt")), $"checkpoint-{epoch}");
+        Assert.Equal("stage2", CheckpointStore.ReadMetadata(Path.Combine(run.Path, "stage2", "best-MeanIoU.ckpt")).Stage);
+        Assert.Equal("stage3", CheckpointStore.ReadMetadata(run.Checkpoint(RunDirectory.BestMeanIou)).Stage);
+        Assert.Equal(3, outcome.History.Count);
+        var reliability = File.ReadAllLines(Path.Combine(run.Path, "stage1", "reliability.csv"));
+        Assert.Equal(33, reliability.Length);
+        Assert.Equal(16, reliability.Skip(1).Count(l => !l.EndsWith(',')));
+
+        // Resuming a finished stage 1 and 2 skips them; stage 3 is complete too, which is reported clearly.
+        var again = TinyLudb.Config("resnet18/stpp.yaml", output.Path, "train.epochs=3", $"resume={run.Checkpoint(RunDirectory.Last)}");
+        var error = Assert.Throws<InvalidOperationException>(() => ExperimentRunner.Train(again, NullTrainingObserver.Instance));
+        Assert.Contains("already complete", error.Message);
+
+        var test = ExperimentRunner.Test(loaded);
+        Assert.Equal(run.Checkpoint(RunDirectory.BestMeanIou), test.ModelPath);
+    }
+}
