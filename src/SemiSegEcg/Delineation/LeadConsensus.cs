@@ -1,5 +1,4 @@
 using SemiSegEcg.Data;
-using SemiSegEcg.Signal;
 
 namespace SemiSegEcg.Delineation;
 
@@ -88,7 +87,7 @@ public static class LeadConsensus
         double bestAmplitude = double.NegativeInfinity;
         for (int lead = 0; lead < filteredLeads.Count; lead++)
         {
-            double amplitude = Percentile.Linear(filteredLeads[lead], 99.5) - Percentile.Linear(filteredLeads[lead], 0.5);
+            double amplitude = FastQuantile.Of(filteredLeads[lead], 0.995) - FastQuantile.Of(filteredLeads[lead], 0.005);
             if (amplitude > bestAmplitude)
             {
                 bestAmplitude = amplitude;

@@ -1,6 +1,5 @@
 using SemiSegEcg.Data;
 using SemiSegEcg.Evaluation;
-using SemiSegEcg.Signal;
 
 namespace SemiSegEcg.Delineation;
 
@@ -66,7 +65,7 @@ public sealed class WaveExtractor
         var asLong = new long[cleanedLabels.Length];
         for (int i = 0; i < asLong.Length; i++) asLong[i] = cleanedLabels[i];
         var boundaries = WaveBoundaries.Extract(asLong);
-        double median = cleanedLabels.Length == 0 ? 0 : Percentile.Linear(filteredSignal, 50);
+        double median = cleanedLabels.Length == 0 ? 0 : FastQuantile.Of(filteredSignal, 0.5);
 
         var waves = new List<Wave>();
         foreach (var kind in new[] { WaveKind.P, WaveKind.Qrs, WaveKind.T })
