@@ -146,7 +146,8 @@ public static class DelineationPlot
         foreach (var b in beats)
         {
             double x = (b.P?.Onset ?? b.Qrs.Onset) / fs;
-            if ((x - previousX) * pxPerSecond < minimumGapPx) continue;
+            // Skip a label that would overlap the previous one or be cut by the right edge.
+            if ((x - previousX) * pxPerSecond < minimumGapPx || ((last + 1) / fs - x) * pxPerSecond < minimumGapPx) continue;
             previousX = x;
             var lines = new List<string>();
             if (b.PrMs is { } pr) lines.Add($"PR {pr:0}");
