@@ -1,4 +1,5 @@
 using SemiSegEcg.Cli.Commands.Data;
+using SemiSegEcg.Cli.Commands.Delineation;
 using SemiSegEcg.Cli.Commands.Evaluation;
 using SemiSegEcg.Cli.Commands.Training;
 using Spectre.Console.Cli;
@@ -22,5 +23,8 @@ public static class CommandRegistry
         config.AddCommand<EvaluateCommand>("evaluate")
             .WithDescription("Paper metrics from test outputs: pooled and per-sample mIoU, PR/QRS/QT interval MAE, boundary F1; one row per run.")
             .WithExample("evaluate", "runs/resnet18/scratch/ludb/1over16", "runs/resnet18/fixmatch/ludb/1over16");
+        config.AddCommand<DelineateCommand>("delineate")
+            .WithDescription("Delineate recordings with a trained model: P/QRS/T waves, beats, PR/QRS/QT/QTc per lead and as a lead consensus.")
+            .WithExample("delineate", "--model", "runs/resnet18/scratch/ludb/1over16", "../shared/data/ludb/1", "--format", "csv,json,wfdb", "--plot");
     }
 }

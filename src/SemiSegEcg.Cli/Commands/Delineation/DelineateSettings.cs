@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SemiSegEcg.Cli.Commands.Delineation;
+
+public sealed class DelineateSettings : CommandSettings
+{
+    [CommandArgument(0, "<INPUT>")]
+    [Description("Recordings: WFDB records (.hea or name), CSV files (one column per lead; needs --fs) or .npy arrays (needs --fs).")]
+    public string[] Inputs { get; init; } = [];
+
+    [CommandOption("-m|--model <RUN_OR_CHECKPOINT>")]
+    [Description("A run folder (its best-MeanIoU.ckpt), a .ckpt file, or an original PyTorch .pth with --config.")]
+    public string Model { get; init; } = "";
+
+    [CommandOption("--config <FILE>")]
+    [Description("Base config describing the network of a PyTorch .pth model.")]
+    public string? Config { get; init; }
+
+    [CommandOption("--leads <NAMES>")]
+    [Description("Comma-separated leads to delineate (default: all), e.g. I,II,V5.")]
+    public string? Leads { get; init; }
+
+    [CommandOption("--fs <HZ>")]
+    [Description("Sampling rate of CSV and .npy inputs (WFDB headers carry their own).")]
+    public double? SamplingRateHz { get; init; }
+
+    [CommandOption("--out <DIR>")]
+    [Description("Output folder (default: delineation).")]
+    [DefaultValue("delineation")]
+    public string Out { get; init; } = "delineation";
+
+    [CommandOption("--format <FORMATS>")]
+    [Description("csv (default), json, wfdb, or a comma-separated combination.")]
+    [DefaultValue("csv")]
+    public string Format { get; init; } = "csv";
+
+    [CommandOption("--plot")]
+    [Description("Also write a PNG per record with the P/QRS/T spans shaded and the intervals.")]
+    public bool Plot { get; init; }
+
+    [CommandOption("--no-consensus")]
+    [Description("Skip the lead-consensus track.")]
+    public bool NoConsensus { get; init; }
+
+    [CommandOption("--threads <N>")]
+    public int? Threads { get; init; }
+
+    public IReadOnlyList<string> Formats => Format.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(f => f.ToLowerInvariant()).Distinct().ToList();
+
+    public IReadOnlyList<string>? LeadList => Leads?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public override ValidationResult Validate()
+    {
+        if (Inputs.Length == 0) return ValidationResult.Error("give at least one input recording");
+        if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model <RUN_OR_CHECKPOINT> is required");
+        var unknown = Formats.Where(f => f is not ("csv" or "json" or "wfdb")).ToList();
+        if (unknown.Count > 0) return ValidationResult.Error($"unknown --format {string.Join(", ", unknown)}; use csv, json and/or wfdb");
+        if (SamplingRateHz is <= 0) return ValidationResult.Error("--fs must be positive");
+        if (Threads is < 1) return ValidationResult.Error("--threads must be at least 1");
+        return ValidationResult.Success();
+    }
+}
