@@ -16,6 +16,7 @@ public sealed class DataPrepareCommand : Command<DataPrepareSettings>
             "qtdb" => new QtdbPreparer(settings.Raw, mask),
             "isp" => new IspPreparer(settings.Raw, mask, scratchRoot: CreateOutput(settings.Out)),
             "zhejiang" => new ZhejiangPreparer(settings.Signals, settings.Labels, mask, settings.RawSignals),
+            "synthetic" => new SyntheticPreparer(settings.Records),
             _ => new PtbXlPreparer(settings.Raw),
         };
 

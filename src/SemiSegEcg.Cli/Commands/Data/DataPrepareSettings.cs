@@ -8,7 +8,7 @@ namespace SemiSegEcg.Cli.Commands.Data;
 public sealed class DataPrepareSettings : CommandSettings
 {
     [CommandArgument(0, "<database>")]
-    [Description("ludb, qtdb, ptbxl, isp or zhejiang")]
+    [Description("ludb, qtdb, ptbxl, isp, zhejiang, or synthetic (generated, no download)")]
     public string Database { get; init; } = "";
 
     [CommandOption("--raw <DIR>")]
@@ -26,6 +26,11 @@ public sealed class DataPrepareSettings : CommandSettings
     [CommandOption("--raw-signals")]
     [Description("zhejiang: use the unfiltered PVCVTRawECGData instead of the denoised PVCVTECGData (the labels keep the denoised timing).")]
     public bool RawSignals { get; init; }
+
+    [CommandOption("--records <N>")]
+    [Description("synthetic: number of 12-lead 10-s records to generate (default 200).")]
+    [DefaultValue(200)]
+    public int Records { get; init; } = 200;
 
     [CommandOption("--out <DIR>")]
     [Description("Output folder of the prepared database (e.g. prepared/ludb).")]
@@ -63,14 +68,17 @@ public sealed class DataPrepareSettings : CommandSettings
         "ptbxl" or "ptb-xl" => "ptbxl",
         "isp" => "isp",
         "zhejiang" => "zhejiang",
+        "synthetic" => "synthetic",
         _ => null,
     };
 
     public override ValidationResult Validate()
     {
         if (DatabaseKey is not { } key)
-            return ValidationResult.Error($"unknown database '{Database}'; expected ludb, qtdb, ptbxl, isp or zhejiang");
+            return ValidationResult.Error($"unknown database '{Database}'; expected ludb, qtdb, ptbxl, isp, zhejiang or synthetic");
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out <DIR> is required");
+        if (key == "synthetic")
+            return Records < 5 ? ValidationResult.Error("--records must be at least 5") : ValidationResult.Success();
         if (key == "zhejiang")
         {
             if (string.IsNullOrWhiteSpace(Signals)) return ValidationResult.Error("zhejiang needs --signals <DIR> (the folder holding PVCVTECGData/)");
