@@ -1,3 +1,4 @@
+using SemiSegEcg.Algorithms.Shared;
 using SemiSegEcg.Config;
 using SemiSegEcg.Models;
 
@@ -14,6 +15,9 @@ public static class AlgorithmFactory
         AlgorithmKind.MeanTeacher => new MeanTeacher(createModel(), createModel(), train.EmaDecay),
         AlgorithmKind.FixMatch => new FixMatch(createModel(), train.ConfThresh),
         AlgorithmKind.Cps => new Cps(createModel(), createModel()),
+        AlgorithmKind.ReCo => new ReCo(createModel(), createModel(), train.EmaDecay, train.ConfThresh,
+            new RegionalContrastOptions(train.EasyConfThresh, train.HardConfThresh, train.ContrTemp, train.ContrNumQueries, train.ContrNumNegatives)),
+        AlgorithmKind.UniMatch => new UniMatch(createModel(), train.ConfThresh, train.FeatureDropout, train.LossWeights, train.UnimatchCutmix),
         _ => throw new NotSupportedException($"algorithm '{ConfigBinder.NameOf(kind)}' is not available yet"),
     };
 }
