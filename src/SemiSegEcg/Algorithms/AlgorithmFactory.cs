@@ -1,3 +1,4 @@
+using SemiSegEcg.Algorithms.Shared;
 using SemiSegEcg.Config;
 using SemiSegEcg.Models;
 
@@ -15,6 +16,9 @@ public static class AlgorithmFactory
         AlgorithmKind.FixMatch => new FixMatch(createModel(), train.ConfThresh),
         AlgorithmKind.Cps => new Cps(createModel(), createModel()),
         AlgorithmKind.Stpp => throw new NotSupportedException("stpp trains in stages; it is run by Experiments.StPlusPlusRun"),
-        _ => throw new NotSupportedException($"algorithm '{ConfigBinder.NameOf(kind)}' is not available yet"),
+        AlgorithmKind.ReCo => new ReCo(createModel(), createModel(), train.EmaDecay, train.ConfThresh,
+            new RegionalContrastOptions(train.EasyConfThresh, train.HardConfThresh, train.ContrTemp, train.ContrNumQueries, train.ContrNumNegatives)),
+        AlgorithmKind.UniMatch => new UniMatch(createModel(), train.ConfThresh, train.FeatureDropout, train.LossWeights, train.UnimatchCutmix),
+        _ => throw new NotSupportedException($"algorithm '{ConfigBinder.NameOf(kind)}' is not implemented"),
     };
 }

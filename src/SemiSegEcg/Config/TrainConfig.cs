@@ -63,6 +63,9 @@ public sealed record TrainConfig
     /// <summary>UniMatch: dropout rate of the feature-perturbed stream.</summary>
     public double FeatureDropout { get; init; } = 0.5;
 
-    /// <summary>UniMatch loss weights; null = the algorithm's defaults.</summary>
+    /// <summary>UniMatch loss weights (labeled, strong 1, strong 2, feature-perturbed); null = the paper's (1, 0.25, 0.25, 0.5).</summary>
     public IReadOnlyList<double>? LossWeights { get; init; }
+
+    /// <summary>UniMatch: CutMix along time between samples of the batch in both strong views (the paper's CutMix, made 1-D).</summary>
+    public bool UnimatchCutmix { get; init; }
 }

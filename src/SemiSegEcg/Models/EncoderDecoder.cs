@@ -66,12 +66,12 @@ public sealed class EncoderDecoder : nn.Module<Tensor, SegmentationOutput>
     }
 
     /// <summary>
-    /// UniMatch's feature perturbation: element-wise dropout (always active, whatever the module mode) on every
-    /// feature level the head reads; clean and perturbed features pass through the head as one concatenated batch
+    /// UniMatch's feature perturbation: channel dropout (the paper's <c>Dropout2d</c> on image features; here whole
+    /// channels of a (B, C, L) map, always active whatever the module mode) on every feature level the head reads; clean and perturbed features pass through the head as one concatenated batch
     /// (so train-mode BatchNorm sees both), and the result is split back. The attached input is never perturbed.
     /// </summary>
     /// <param name="input">Signal <c>(B, leads, T)</c>.</param>
-    /// <param name="dropoutProbability">Probability of zeroing each feature element, in [0, 1).</param>
+    /// <param name="dropoutProbability">Probability of zeroing each feature channel, in [0, 1).</param>
     public FeaturePerturbationOutput ForwardWithFeaturePerturbation(Tensor input, double dropoutProbability)
     {
         if (dropoutProbability is < 0 or >= 1 || double.IsNaN(dropoutProbability))
@@ -81,10 +81,10 @@ public sealed class EncoderDecoder : nn.Module<Tensor, SegmentationOutput>
         var used = new HashSet<int>(decode_head.InputLevels);
         // Levels the head does not read are only duplicated, so every map in the record has batch 2B.
         var stages = features.Stages
-            .Select((level, i) => cat([level, used.Contains(i) ? F.dropout(level, dropoutProbability, training: true) : level], dim: 0))
+            .Select((level, i) => cat([level, used.Contains(i) ? F.dropout1d(level, dropoutProbability, training: true) : level], dim: 0))
             .ToArray();
         Tensor? stem = features.Stem is null ? null
-            : cat([features.Stem, decode_head.UsesStem ? F.dropout(features.Stem, dropoutProbability, training: true) : features.Stem], dim: 0);
+            : cat([features.Stem, decode_head.UsesStem ? F.dropout1d(features.Stem, dropoutProbability, training: true) : features.Stem], dim: 0);
         Tensor? signal = features.Input is null ? null : cat([features.Input, features.Input], dim: 0);
         var logits = Decode(new BackboneFeatures(stages, stem, signal), input.shape[^1]);
         var halves = logits.chunk(2, dim: 0);

@@ -11,8 +11,8 @@ internal static class AlgorithmTestKit
 {
     public const int Length = 2500;
 
-    public static EncoderDecoder NewModel(bool latent = false) =>
-        ModelFactory.Create(new ModelSpec("resnet18", new ResNetOptions(), "FCNHead", new FcnHeadOptions(), 4, latent, 512, 128));
+    public static EncoderDecoder NewModel(bool latent = false, double headDropout = 0.1) =>
+        ModelFactory.Create(new ModelSpec("resnet18", new ResNetOptions(), "FCNHead", new FcnHeadOptions { DropoutRatio = headDropout }, 4, latent, 512, 128));
 
     /// <summary>Labeled batch of 2 with a plausible mask, unlabeled weak view, and <paramref name="strongViews"/> strong views.</summary>
     public static StepInput Input(long seed, int strongViews = 1, int batch = 2)

@@ -50,9 +50,11 @@ public sealed class EmaTeacher : IDisposable
     /// <summary>Softmax probabilities of the teacher (eval mode, no gradient) — (B, C, T).</summary>
     public Tensor Probabilities(Tensor input)
     {
+        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         Model.eval();
-        return Model.call(input).Logits.softmax(1);
+        // Backbone + head only: a teacher's latent projection (ReCo) would be computed and thrown away.
+        return Model.Decode(Model.ExtractFeatures(input), input.shape[^1]).softmax(1).MoveToOuterDisposeScope();
     }
 
     public void Dispose() => Model.Dispose();
