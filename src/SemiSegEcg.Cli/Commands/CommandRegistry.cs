@@ -1,5 +1,6 @@
 using SemiSegEcg.Cli.Commands.Data;
 using SemiSegEcg.Cli.Commands.Delineation;
+using SemiSegEcg.Cli.Commands.Demo;
 using SemiSegEcg.Cli.Commands.Evaluation;
 using SemiSegEcg.Cli.Commands.Training;
 using Spectre.Console.Cli;
@@ -13,6 +14,10 @@ public static class CommandRegistry
     {
         config.SetApplicationName("semiseg");
         config.PropagateExceptions();
+        config.AddCommand<DemoCommand>("demo")
+            .WithDescription("Zero-download demo: train a small delineator on synthetic ECGs (or prepared LUDB), test it, delineate a held-out record and plot it.")
+            .WithExample("demo")
+            .WithExample("demo", "--data_root", "prepared");
         config.AddBranch("data", DataCommands.Configure);
         config.AddCommand<TrainCommand>("train")
             .WithDescription("Train from a base config and an optional override, keep the best checkpoints, then test.")
