@@ -126,59 +126,25 @@ public sealed class Trainer
     private void TrainStep(StepBatches batches, StepContext context, double lr, List<BuiltOptimizer> optimizers,
         MeterSet meters, TensorBoardLog board)
     {
-        using var scope = NewDisposeScope();
-        foreach (var o in optimizers) o.SetLearningRate(lr);
-        var input = ToTensors(batches);
-        var result = _algorithm.TrainStep(input, context);
-        if (result.Losses.Count != optimizers.Count)
-            throw new InvalidOperationException($"{_algorithm.Name} returned {result.Losses.Count} losses for {optimizers.Count} optimizers");
-
-        for (int i = 0; i < optimizers.Count; i++)
+        IReadOnlyList<(string Name, double Value)> logs;
+        try
         {
-            float value = result.Losses[i].item<float>();
-            if (!float.IsFinite(value))
-            {
-                throw new TrainingDivergedException(
-                    $"loss of network {i + 1} is {value} at epoch {context.Epoch + 1}, step {context.Step + 1}; training stopped, " +
-                    $"the last completed epoch is kept in {_run.Checkpoint(RunDirectory.Last)} (try a lower lr or check the data)");
-            }
+            logs = StepExecutor.Run(_algorithm, optimizers, batches, context, lr, _settings.MaxNorm);
         }
-        for (int i = 0; i < optimizers.Count; i++)
+        catch (TrainingDivergedException e)
         {
-            var optimizer = optimizers[i].Optimizer;
-            optimizer.zero_grad();
-            result.Losses[i].backward();
-            if (_settings.MaxNorm is double maxNorm)
-                nn.utils.clip_grad_norm_(_algorithm.TrainedNetworks[i].Model.parameters(), maxNorm);
-            optimizer.step();
+            throw new TrainingDivergedException($"{e.Message}; training stopped, the last completed epoch is kept in " +
+                $"{_run.Checkpoint(RunDirectory.Last)} (try a lower lr or check the data)");
         }
-        _algorithm.AfterOptimizerStep(context);
-
         int x = TensorBoardLog.IterationX(context.Epoch, context.Step, context.StepsPerEpoch);
-        foreach (var scalar in result.Logs)
+        foreach (var (name, value) in logs)
         {
-            double value = scalar.Value.item<float>();
-            meters.Add(scalar.Name, value);
-            board.Scalar(scalar.Name, value, x);
+            meters.Add(name, value);
+            board.Scalar(name, value, x);
         }
         meters.Add("lr", lr);
         board.Scalar("lr", lr, x);
-        _observer.OnStep(context.Epoch, context.Step, context.StepsPerEpoch, result.Logs.Count > 0 ? result.Logs[0].Value.item<float>() : double.NaN, lr);
-    }
-
-    private static StepInput ToTensors(StepBatches batches)
-    {
-        var l = batches.Labeled;
-        var labeled = tensor(l.Weak, [l.BatchSize, 1, l.LengthSamples]);
-        var masks = tensor(l.Masks!, [l.BatchSize, l.LengthSamples]);
-        Tensor? weak = null;
-        var strong = new List<Tensor>();
-        if (batches.Unlabeled is { } u)
-        {
-            weak = tensor(u.Weak, [u.BatchSize, 1, u.LengthSamples]);
-            strong.AddRange(u.Strong.Select(s => tensor(s, [u.BatchSize, 1, u.LengthSamples])));
-        }
-        return new StepInput(labeled, masks, weak, strong);
+        _observer.OnStep(context.Epoch, context.Step, context.StepsPerEpoch, logs.Count > 0 ? logs[0].Value : double.NaN, lr);
     }
 
     private List<(string Key, nn.Module Module)> Checkpointed() =>
