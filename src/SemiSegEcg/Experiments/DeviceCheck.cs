@@ -3,10 +3,10 @@ using static TorchSharp.torch;
 
 namespace SemiSegEcg.Experiments;
 
-/// <summary>Fails early and clearly when the configured device is not available in this TorchSharp build.</summary>
+/// <summary>Turns the config's <c>device</c> into a torch device, failing early when CUDA is not in this build.</summary>
 public static class DeviceCheck
 {
-    public static void Require(DeviceKind device)
+    public static Device Require(DeviceKind device)
     {
         if (device == DeviceKind.Cuda && !cuda.is_available())
         {
@@ -14,5 +14,6 @@ public static class DeviceCheck
                 "device 'cuda' is not available: this build uses the CPU libtorch (build with -p:TorchDevice=cuda on a machine with CUDA), or pass --device cpu",
                 null, "device");
         }
+        return device == DeviceKind.Cuda ? CUDA : CPU;
     }
 }

@@ -1,6 +1,8 @@
 using SemiSegEcg.Config;
 using SemiSegEcg.Data;
 using SemiSegEcg.Models;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace SemiSegEcg.Experiments;
 
@@ -15,13 +17,19 @@ public static class ExperimentModels
             config.UseLatentProjection, config.ProjectionInDim ?? 512, config.ProjectionOutDim ?? 128);
     }
 
-    /// <summary>Builds a freshly initialised network; config mistakes surface as <see cref="ConfigException"/>s naming the key.</summary>
+    /// <summary>
+    /// Builds a freshly initialised network on the configured device; config mistakes surface as
+    /// <see cref="ConfigException"/>s naming the key.
+    /// </summary>
     public static EncoderDecoder Create(ExperimentConfig config)
     {
         var spec = Spec(config);
+        var device = DeviceCheck.Require(config.Device);
         try
         {
-            return ModelFactory.Create(spec);
+            var model = ModelFactory.Create(spec);
+            if (device.type != TorchSharp.DeviceType.CPU) model.to(device);
+            return model;
         }
         catch (ArgumentException e)
         {

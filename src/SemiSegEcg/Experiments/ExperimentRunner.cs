@@ -19,7 +19,6 @@ public static class ExperimentRunner
         ICollection<string>? warnings = null)
     {
         var config = loaded.Config;
-        DeviceCheck.Require(config.Device);
         var paths = loaded.ResolveDatasetPaths();
         var run = new RunDirectory(config.RunDirectory);
         string yaml = ConfigWriter.ToYaml(loaded.WithResolvedDatasetPaths(paths).Node);
@@ -43,7 +42,6 @@ public static class ExperimentRunner
         ICollection<string>? warnings = null)
     {
         var config = loaded.Config;
-        DeviceCheck.Require(config.Device);
         var paths = loaded.ResolveDatasetPaths();
         var run = new RunDirectory(config.RunDirectory);
         string modelPath = config.Test?.ModelPath ?? run.Checkpoint(RunDirectory.BestMeanIou);

@@ -23,7 +23,8 @@ public sealed class TrainedModel : IDisposable
     /// Loads from a run folder (its <c>best-MeanIoU.ckpt</c>, else <c>last.ckpt</c>), one of our checkpoints (which
     /// carries its config), or an original PyTorch <c>.pth</c> together with <paramref name="configPath"/>.
     /// </summary>
-    public static TrainedModel Load(string runOrCheckpoint, string? configPath = null)
+    /// <param name="device">Where to run (default CPU, whatever device the model was trained on).</param>
+    public static TrainedModel Load(string runOrCheckpoint, string? configPath = null, DeviceKind device = DeviceKind.Cpu)
     {
         string checkpoint = runOrCheckpoint;
         if (Directory.Exists(runOrCheckpoint))
@@ -43,7 +44,7 @@ public sealed class TrainedModel : IDisposable
             : ours
                 ? ConfigLoader.FromNode(ConfigReader.Parse(CheckpointStore.ReadConfig(checkpoint), $"{checkpoint}!config.yaml"))
                 : throw new ConfigException($"{checkpoint}: a PyTorch checkpoint carries no usable config; pass --config <base config of that model>", checkpoint);
-        var model = ExperimentModels.Create(config.Config);
+        var model = ExperimentModels.Create(config.Config with { Device = device });
         try
         {
             ExperimentRunner.LoadWeights(model, checkpoint);

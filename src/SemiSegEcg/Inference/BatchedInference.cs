@@ -19,6 +19,7 @@ public static class BatchedInference
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), "batch size must be at least 1");
         int length = samples[0].Signal.Length;
         bool wasTraining = model.training;
+        var device = model.parameters().First().device;
         model.eval();
         try
         {
@@ -31,7 +32,8 @@ public static class BatchedInference
                 var signals = new float[n * length];
                 for (int i = 0; i < n; i++)
                     Standardizer.StandardizeInto(samples[start + i].Signal, signals.AsSpan(i * length, length));
-                onBatch(start, n, model.call(tensor(signals, [n, 1, length])).Logits);
+                var logits = model.call(tensor(signals, [n, 1, length], device: device)).Logits;
+                onBatch(start, n, device.type == TorchSharp.DeviceType.CPU ? logits : logits.cpu());
             }
         }
         finally

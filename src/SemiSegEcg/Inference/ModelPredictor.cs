@@ -22,7 +22,8 @@ public static class ModelPredictor
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         model.eval();
-        var probabilities = model.call(tensor(flat, [windows.Length, 1, length])).Logits.softmax(1).contiguous();
+        var device = model.parameters().First().device;
+        var probabilities = model.call(tensor(flat, [windows.Length, 1, length], device: device)).Logits.softmax(1).cpu().contiguous();
         var all = probabilities.data<float>().ToArray();
         int perWindow = all.Length / windows.Length;
         return Enumerable.Range(0, windows.Length).Select(i => all.AsSpan(i * perWindow, perWindow).ToArray()).ToArray();

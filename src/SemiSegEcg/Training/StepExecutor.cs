@@ -17,7 +17,8 @@ public static class StepExecutor
     {
         using var scope = NewDisposeScope();
         foreach (var o in optimizers) o.SetLearningRate(lr);
-        var result = algorithm.TrainStep(ToTensors(batches), context);
+        var device = algorithm.TrainedNetworks[0].Model.parameters().First().device;
+        var result = algorithm.TrainStep(ToTensors(batches, device), context);
         if (result.Losses.Count != optimizers.Count)
             throw new InvalidOperationException($"{algorithm.Name} returned {result.Losses.Count} losses for {optimizers.Count} optimizers");
         for (int i = 0; i < optimizers.Count; i++)
@@ -39,18 +40,18 @@ public static class StepExecutor
         return result.Logs.Select(l => (l.Name, (double)l.Value.item<float>())).ToList();
     }
 
-    /// <summary>Tensors of a step, created in the caller's dispose scope.</summary>
-    public static StepInput ToTensors(StepBatches batches)
+    /// <summary>Tensors of a step on <paramref name="device"/>, created in the caller's dispose scope.</summary>
+    public static StepInput ToTensors(StepBatches batches, Device device)
     {
         var l = batches.Labeled;
-        var labeled = tensor(l.Weak, [l.BatchSize, 1, l.LengthSamples]);
-        var masks = tensor(l.Masks!, [l.BatchSize, l.LengthSamples]);
+        var labeled = tensor(l.Weak, [l.BatchSize, 1, l.LengthSamples], device: device);
+        var masks = tensor(l.Masks!, [l.BatchSize, l.LengthSamples], device: device);
         Tensor? weak = null;
         var strong = new List<Tensor>();
         if (batches.Unlabeled is { } u)
         {
-            weak = tensor(u.Weak, [u.BatchSize, 1, u.LengthSamples]);
-            strong.AddRange(u.Strong.Select(s => tensor(s, [u.BatchSize, 1, u.LengthSamples])));
+            weak = tensor(u.Weak, [u.BatchSize, 1, u.LengthSamples], device: device);
+            strong.AddRange(u.Strong.Select(s => tensor(s, [u.BatchSize, 1, u.LengthSamples], device: device)));
         }
         return new StepInput(labeled, masks, weak, strong);
     }
