@@ -39,6 +39,7 @@ public sealed class SweepProgressView(int totalToRun, bool live, IReadOnlyList<i
             AnsiConsole.MarkupLineInterpolated($"[green]✔[/] {result.Run.Name} [grey]({Verb(result.Action)}{time})[/]");
         else
             AnsiConsole.MarkupLineInterpolated($"[red]✘[/] {result.Run.Name} [red]{result.Outcome.ToString().ToLowerInvariant()}[/]{time}: {result.Error ?? ""}");
+        if (result.Outcome == SweepOutcome.Failed && result.ExitCode is not null) Console.Out.WriteLine($"  log: {result.Run.LogPath}");
     }
 
     /// <summary>The live view's current picture.</summary>

@@ -47,20 +47,23 @@ public static class SweepTables
             table.AddColumn("action");
             table.AddColumn("result");
             table.AddColumn(new TableColumn("time").RightAligned());
-            table.AddColumn("log");
             foreach (var r in ran)
             {
                 string result = r.Outcome switch
                 {
                     SweepOutcome.Succeeded => "[green]ok[/]",
                     SweepOutcome.Cancelled => "[yellow]cancelled[/]",
-                    _ => $"[red]failed[/] {Markup.Escape(r.Error ?? "")}",
+                    _ when r.ExitCode is int code => $"[red]failed (exit {code})[/]",
+                    _ => "[red]failed[/]",
                 };
                 table.AddRow(Markup.Escape(r.Run.Name), SweepProgressView.Verb(r.Action), result,
-                    r.Duration > TimeSpan.Zero ? SweepProgressView.Duration(r.Duration) : "", Markup.Escape(r.ExitCode is null ? "" : r.Run.LogPath));
+                    r.Duration > TimeSpan.Zero ? SweepProgressView.Duration(r.Duration) : "");
             }
             AnsiConsole.Write(table);
         }
+        // Plain lines (never wrapped) so the paths can be copied.
+        foreach (var r in ran.Where(r => r.Outcome == SweepOutcome.Failed))
+            Console.Out.WriteLine(r.ExitCode is null ? $"failed: {r.Run.Name}: {r.Error}" : $"failed: {r.Run.Name}: {r.Error}\n  log: {r.Run.LogPath}");
         string line = $"trained {summary.Trained}, resumed {summary.Resumed}, tested {summary.Tested}, skipped {summary.Skipped}, failed {summary.Failed}"
             + (summary.Cancelled > 0 ? $", cancelled {summary.Cancelled}" : "");
         AnsiConsole.MarkupLine(summary.AllSucceeded ? $"[green]{Markup.Escape(line)}[/]" : $"[red]{Markup.Escape(line)}[/]");

@@ -92,6 +92,7 @@ public sealed class SweepRunner
             Directory.CreateDirectory(run.RunDirectory);
             using var log = new StreamWriter(run.LogPath, append: true) { AutoFlush = true };
             var gate = new object();
+            string lastLine = "";
             void Write(string line)
             {
                 lock (gate) log.WriteLine(line);
@@ -100,7 +101,11 @@ public sealed class SweepRunner
             int exitCode = await _launcher.RunAsync(new SweepProcessSpec(_executable.FileName, arguments, environment, _options.WorkingDirectory),
                 line =>
                 {
-                    Write(line);
+                    lock (gate)
+                    {
+                        log.WriteLine(line);
+                        if (!string.IsNullOrWhiteSpace(line)) lastLine = line.Trim();
+                    }
                     observer?.OnOutput(run, line);
                 }, cancellation).ConfigureAwait(false);
             Write(string.Create(CultureInfo.InvariantCulture, $"==== exit code {exitCode} after {clock.Elapsed.TotalSeconds:0.0} s"));
@@ -109,7 +114,8 @@ public sealed class SweepRunner
                 return new SweepRunResult(run, action, SweepOutcome.Cancelled, exitCode, clock.Elapsed, "killed (cancelled)");
             return exitCode == 0
                 ? new SweepRunResult(run, action, SweepOutcome.Succeeded, exitCode, clock.Elapsed)
-                : new SweepRunResult(run, action, SweepOutcome.Failed, exitCode, clock.Elapsed, $"exit code {exitCode}; see {run.LogPath}");
+                : new SweepRunResult(run, action, SweepOutcome.Failed, exitCode, clock.Elapsed,
+                    lastLine.Length == 0 ? $"exit code {exitCode}" : $"exit code {exitCode}: {lastLine}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

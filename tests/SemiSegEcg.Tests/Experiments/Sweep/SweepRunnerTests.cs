@@ -38,7 +38,7 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal((4, 1, 0), (summary.Trained, summary.Failed, summary.Skipped));
         var failed = summary.Results.Single(r => r.Outcome == SweepOutcome.Failed);
         Assert.Equal((3, "ludb/1over16/seed2"), (failed.ExitCode, failed.Run.ExpName));
-        Assert.Contains(failed.Run.LogPath, failed.Error, StringComparison.Ordinal);
+        Assert.Equal("exit code 3: epoch 1 of ludb/1over16/seed2", failed.Error);
         string log = File.ReadAllText(failed.Run.LogPath);
         Assert.Contains("train: semiseg train -f b.yaml -o o.yaml", log, StringComparison.Ordinal);
         Assert.Contains("epoch 1 of ludb/1over16/seed2", log, StringComparison.Ordinal);
