@@ -94,9 +94,17 @@ public sealed class SweepProgressView(int totalToRun, bool live, IReadOnlyList<i
 
     private sealed class Running(SweepAction action, int slot, Stopwatch clock)
     {
+        private string _lastLine = "";
+
         public SweepAction Action { get; } = action;
         public int Slot { get; } = slot;
         public Stopwatch Clock { get; } = clock;
-        public volatile string LastLine = "";
+
+        /// <summary>Written by the child's output pumps, read by the render loop.</summary>
+        public string LastLine
+        {
+            get => Volatile.Read(ref _lastLine);
+            set => Volatile.Write(ref _lastLine, value);
+        }
     }
 }
