@@ -2,6 +2,8 @@ using SemiSegEcg.Cli.Commands.Data;
 using SemiSegEcg.Cli.Commands.Delineation;
 using SemiSegEcg.Cli.Commands.Demo;
 using SemiSegEcg.Cli.Commands.Evaluation;
+using SemiSegEcg.Cli.Commands.Report;
+using SemiSegEcg.Cli.Commands.Sweep;
 using SemiSegEcg.Cli.Commands.Training;
 using Spectre.Console.Cli;
 
@@ -31,5 +33,11 @@ public static class CommandRegistry
         config.AddCommand<DelineateCommand>("delineate")
             .WithDescription("Delineate recordings with a trained model: P/QRS/T waves, beats, PR/QRS/QT/QTc per lead and as a lead consensus.")
             .WithExample("delineate", "--model", "runs/resnet18/scratch/ludb/1over16", "../shared/data/ludb/1", "--format", "csv,json,wfdb", "--plot");
+        config.AddCommand<SweepCommand>("sweep")
+            .WithDescription("Run the benchmark grid (backbones × algorithms × datasets × ratios × seeds) as separate train processes; skips finished runs, resumes interrupted ones; --emit-slurm writes a Slurm array instead.")
+            .WithExample("sweep", "--backbones", "resnet18,vit_tiny", "--algorithms", "scratch,fixmatch", "--datasets", "ludb", "--ratios", "16,8", "--seeds", "0-2", "--data_root", "prepared", "--jobs", "2");
+        config.AddCommand<ReportCommand>("report")
+            .WithDescription("Collect every tested run under a folder into paper-style tables (mean ± SD over seeds) as Markdown and CSV, plus mIoU-vs-ratio plots.")
+            .WithExample("report", "runs/sweep");
     }
 }

@@ -1,0 +1,43 @@
+using SemiSegEcg.Experiments.Reporting;
+using SemiSegEcg.IO;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SemiSegEcg.Cli.Commands.Report;
+
+/// <summary>Collects every tested run under a root into the paper-style tables (console, report.md, report.csv) and mIoU-vs-ratio plots.</summary>
+public sealed class ReportCommand : Command<ReportSettings>
+{
+    public const string MarkdownFile = "report.md";
+    public const string CsvFile = "report.csv";
+
+    public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        var runs = RunCollector.Collect(settings.RunRoot, warnings);
+        Warnings.Print(warnings);
+        if (runs.Count == 0)
+            throw new InvalidDataException(warnings.Count == 0
+                ? $"{settings.RunRoot}: no tested runs found (folders holding config.yaml and test_outputs.npy)"
+                : $"{settings.RunRoot}: none of the tested runs could be read (see the warnings above)");
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var table = ResultTable.Build(runs);
+        ReportTables.Print(table);
+
+        string output = settings.Out ?? settings.RunRoot;
+        Directory.CreateDirectory(output);
+        var plots = new List<string>();
+        foreach (string dataset in RatioPlot.PlottableDatasets(table))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string file = RatioPlot.FileName(dataset);
+            RatioPlot.Save(Path.Combine(output, file), table, dataset);
+            plots.Add(file);
+        }
+        AtomicFile.WriteAllText(Path.Combine(output, MarkdownFile), MarkdownReport.Render(table, settings.RunRoot, plots));
+        AtomicFile.WriteAllText(Path.Combine(output, CsvFile), CsvReport.Render(table));
+        AnsiConsole.MarkupLineInterpolated($"[green]wrote[/] {Path.Combine(output, MarkdownFile)}, {CsvFile}{(plots.Count > 0 ? ", " + string.Join(", ", plots) : "")}");
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+using SemiSegEcg.Experiments.Reporting;
+using Spectre.Console;
+
+namespace SemiSegEcg.Cli.Commands.Report;
+
+/// <summary>The report's tables on the console: one per metric, best mean per column in bold.</summary>
+public static class ReportTables
+{
+    public static void Print(ResultTable table)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[bold]{table.Runs.Count} tested run(s)[/] · {table.Rows.Count} row(s) × {table.Columns.Count} column(s) · {MarkdownReport.SeedNote(table)}");
+        foreach (var metric in ReportMetric.Tables)
+        {
+            var grid = new Table().RoundedBorder().Title($"[bold]{Markup.Escape(metric.Title)}[/] ({metric.Direction})");
+            grid.AddColumn("backbone");
+            grid.AddColumn("method");
+            foreach (var column in table.Columns) grid.AddColumn(new TableColumn(Markup.Escape(column.Title)).RightAligned());
+            foreach (var row in table.Rows)
+            {
+                var cells = new List<string> { Markup.Escape(row.Backbone), Markup.Escape(row.AlgorithmTitle) };
+                foreach (var column in table.Columns)
+                {
+                    string cell = Markup.Escape(table.FormatCell(row, column, metric));
+                    cells.Add(table.Best(column, metric) == row ? $"[bold green]{cell}[/]" : cell);
+                }
+                grid.AddRow(cells.ToArray());
+            }
+            AnsiConsole.Write(grid);
+        }
+    }
+}

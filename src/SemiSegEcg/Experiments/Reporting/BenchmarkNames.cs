@@ -1,0 +1,52 @@
+using System.Globalization;
+using SemiSegEcg.Config;
+
+namespace SemiSegEcg.Experiments.Reporting;
+
+/// <summary>The benchmark's spellings and orders: algorithms as config names (<c>base</c> → <c>scratch</c>), datasets, ratios.</summary>
+public static class BenchmarkNames
+{
+    /// <summary>The paper's method order: the supervised baseline first.</summary>
+    public static IReadOnlyList<string> AlgorithmOrder { get; } = ["scratch", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "unimatch"];
+
+    public static IReadOnlyList<string> DatasetOrder { get; } = ["ludb", "qtdb", "isp", "zhejiang", "merged"];
+
+    /// <summary>The config-folder name of an algorithm (<c>configs/base/&lt;backbone&gt;/&lt;name&gt;.yaml</c>).</summary>
+    public static string Algorithm(AlgorithmKind kind) => kind == AlgorithmKind.Base ? "scratch" : ConfigBinder.NameOf(kind);
+
+    public static string AlgorithmTitle(string algorithm) => algorithm switch
+    {
+        "scratch" => "Supervised",
+        "mean_teacher" => "Mean Teacher",
+        "fixmatch" => "FixMatch",
+        "cps" => "CPS",
+        "reco" => "ReCo",
+        "stpp" => "ST++",
+        "unimatch" => "UniMatch",
+        _ => algorithm,
+    };
+
+    public static string DatasetTitle(string dataset) => dataset switch
+    {
+        "ludb" => "LUDB",
+        "qtdb" => "QTDB",
+        "isp" => "ISP",
+        "zhejiang" => "Zhejiang",
+        "merged" => "Cross-domain",
+        _ => dataset,
+    };
+
+    /// <summary><c>1/16</c>, or <c>all</c> for a run without a labeled fraction (the cross-domain set).</summary>
+    public static string RatioTitle(int? ratio) => ratio is int r ? string.Create(CultureInfo.InvariantCulture, $"1/{r}") : "all";
+
+    /// <summary>Sort key: known names in benchmark order, others after them alphabetically.</summary>
+    public static (int, string) AlgorithmKey(string algorithm) => (IndexOr(AlgorithmOrder, algorithm), algorithm);
+
+    public static (int, string) DatasetKey(string dataset) => (IndexOr(DatasetOrder, dataset), dataset);
+
+    private static int IndexOr(IReadOnlyList<string> order, string name)
+    {
+        for (int i = 0; i < order.Count; i++) if (order[i] == name) return i;
+        return order.Count;
+    }
+}

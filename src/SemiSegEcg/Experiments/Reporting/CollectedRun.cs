@@ -1,0 +1,20 @@
+namespace SemiSegEcg.Experiments.Reporting;
+
+/// <summary>One tested run found under a report root, with what identifies it in the tables and its metrics.</summary>
+/// <param name="Algorithm">Config name: <c>scratch</c>, <c>fixmatch</c>, …</param>
+/// <param name="Backbone"><c>resnet18</c>, <c>vit_tiny</c>; <c>+UNet</c> appended for the U-Net decode head.</param>
+/// <param name="Ratio">Labeled fraction 1/N, or null for a run on the full labeled set (cross-domain).</param>
+/// <param name="Metrics">Every <see cref="Evaluation.EvaluationReport.ToNamedMetrics"/> value by name.</param>
+public sealed record CollectedRun(
+    string Directory,
+    string Algorithm,
+    string Backbone,
+    string Dataset,
+    int? Ratio,
+    int Seed,
+    int SampleCount,
+    IReadOnlyDictionary<string, double> Metrics)
+{
+    /// <summary>NaN when the metric is missing.</summary>
+    public double Metric(string name) => Metrics.TryGetValue(name, out double v) ? v : double.NaN;
+}

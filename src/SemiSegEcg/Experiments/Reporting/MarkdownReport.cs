@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+
+namespace SemiSegEcg.Experiments.Reporting;
+
+/// <summary>
+/// report.md: one table per metric (rows backbone × method, columns dataset × ratio, best mean per column in bold),
+/// then the mIoU-vs-ratio plots.
+/// </summary>
+public static class MarkdownReport
+{
+    /// <param name="plotFiles">PNG file names (relative to the report) to embed, one per dataset.</param>
+    public static string Render(ResultTable table, string runRoot, IReadOnlyList<string> plotFiles)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(plotFiles);
+        var s = new StringBuilder();
+        s.Append("# SemiSegECG benchmark report\n\n");
+        s.Append(CultureInfo.InvariantCulture, $"{table.Runs.Count} tested run(s) under `{runRoot}`: {table.Rows.Count} method × backbone row(s), ")
+            .Append(CultureInfo.InvariantCulture, $"{table.Columns.Count} dataset × ratio column(s). {SeedNote(table)}\n");
+        s.Append("Best mean per column in bold. Per-run values and every aggregate: `report.csv`.\n");
+        foreach (var metric in ReportMetric.Tables)
+        {
+            s.Append(CultureInfo.InvariantCulture, $"\n## {metric.Title}, {metric.Direction}\n\n");
+            s.Append("| Backbone | Method |");
+            foreach (var c in table.Columns) s.Append(' ').Append(Escape(c.Title)).Append(" |");
+            s.Append("\n|---|---|");
+            foreach (var _ in table.Columns) s.Append("---:|");
+            s.Append('\n');
+            foreach (var row in table.Rows)
+            {
+                s.Append("| ").Append(Escape(row.Backbone)).Append(" | ").Append(Escape(row.AlgorithmTitle)).Append(" |");
+                foreach (var column in table.Columns)
+                {
+                    string cell = Escape(table.FormatCell(row, column, metric));
+                    s.Append(' ').Append(table.Best(column, metric) == row ? $"**{cell}**" : cell).Append(" |");
+                }
+                s.Append('\n');
+            }
+        }
+        s.Append("\nPooled mIoU: IoU over all test samples and time steps together (the paper's metric); per-sample mIoU: the mean of ")
+            .Append("each test sample's IoU (the validation metric); interval MAE: mean absolute PR, QRS and QT errors against the truth; ")
+            .Append("boundary F1: P/QRS/T onsets and offsets matched within 150 ms, averaged over the six.\n");
+        if (plotFiles.Count > 0)
+        {
+            s.Append("\n## Pooled mIoU against the labeled fraction\n\n");
+            foreach (string plot in plotFiles) s.Append(CultureInfo.InvariantCulture, $"![{plot}]({plot})\n\n");
+        }
+        return s.ToString();
+    }
+
+    /// <summary>"Cells: mean ± SD over 3 seeds." or "One run per cell." for the header.</summary>
+    public static string SeedNote(ResultTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return table.TypicalSeedCount > 1
+            ? string.Create(CultureInfo.InvariantCulture, $"Cells: mean ± SD (sample) over {table.TypicalSeedCount} seeds; other counts are marked (n=…).")
+            : "One run per cell; cells with more runs show mean ± SD (sample) and their (n=…).";
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SemiSegEcg.Config;
+using SemiSegEcg.Evaluation;
+using SemiSegEcg.Training;
+
+namespace SemiSegEcg.Experiments.Reporting;
+
+/// <summary>
+/// Finds every tested run under a root (a folder holding <c>config.yaml</c> and <c>test_outputs.npy</c>) and reads
+/// what identifies it from its saved config, without needing the data: algorithm, backbone (<c>+UNet</c> with the
+/// U-Net head), dataset (first segment of <c>exp_name</c>, else the index file prefix), labeled ratio (<c>1overN</c> in
+/// <c>train_labeled_csv</c>, else in <c>exp_name</c>), seed. A run that cannot be read becomes a warning, not a failure.
+/// </summary>
+public static partial class RunCollector
+{
+    private const string UNetHead = "UNetHead";
+
+    public static IReadOnlyList<CollectedRun> Collect(string root, ICollection<string>? warnings = null, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"{root}: run root not found");
+        var runs = new List<CollectedRun>();
+        var folders = Directory.EnumerateFiles(root, TestOutputsReader.OutputsFileName, SearchOption.AllDirectories)
+            .Select(f => Path.GetDirectoryName(f)!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (string folder in folders)
+        {
+            var run = new RunDirectory(folder);
+            if (!File.Exists(run.ConfigFile))
+            {
+                warnings?.Add($"{folder}: skipped, it has {TestOutputsReader.OutputsFileName} but no config.yaml");
+                continue;
+            }
+            progress?.Report(folder);
+            try
+            {
+                runs.Add(Read(folder));
+            }
+            catch (Exception e) when (e is InvalidDataException or ConfigException or IOException or ArgumentException)
+            {
+                warnings?.Add($"{folder}: skipped: {e.Message}");
+            }
+        }
+        return KeepNewestOfDuplicates(runs, warnings);
+    }
+
+    /// <summary>Reads one run folder (config identity plus cached or freshly computed metrics).</summary>
+    public static CollectedRun Read(string runDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(runDirectory);
+        var run = new RunDirectory(runDirectory);
+        var config = ConfigLoader.FromNode(ConfigReader.ReadFile(run.ConfigFile)).Config;
+        string backbone = config.DecodeHead.Name == UNetHead ? config.Backbone.Name + "+UNet" : config.Backbone.Name;
+        var (metrics, samples) = EvaluationCache.Load(runDirectory);
+        return new CollectedRun(runDirectory, BenchmarkNames.Algorithm(config.Algorithm), backbone, Dataset(config), Ratio(config),
+            config.Seed, samples, metrics);
+    }
+
+    private static string Dataset(ExperimentConfig config)
+    {
+        string first = (config.ExpName ?? "").Split('/', '\\')[0].ToLowerInvariant();
+        if (first == "cross_domain") return "merged";
+        if (BenchmarkNames.DatasetOrder.Contains(first)) return first;
+        string index = Path.GetFileName(config.Dataset.TrainLabeledCsv);
+        int underscore = index.IndexOf('_', StringComparison.Ordinal);
+        if (underscore > 0) return index[..underscore].ToLowerInvariant();
+        return first.Length > 0 ? first : "unknown";
+    }
+
+    private static int? Ratio(ExperimentConfig config)
+    {
+        var match = RatioPattern().Match(Path.GetFileName(config.Dataset.TrainLabeledCsv));
+        if (!match.Success)
+        {
+            match = (config.ExpName ?? "").Split('/', '\\').Select(s => RatioSegmentPattern().Match(s)).FirstOrDefault(m => m.Success) ?? Match.Empty;
+        }
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static List<CollectedRun> KeepNewestOfDuplicates(List<CollectedRun> runs, ICollection<string>? warnings)
+    {
+        var kept = new List<CollectedRun>();
+        foreach (var group in runs.GroupBy(r => (r.Algorithm, r.Backbone, r.Dataset, r.Ratio, r.Seed)))
+        {
+            var ordered = group.OrderByDescending(r => File.GetLastWriteTimeUtc(Path.Combine(r.Directory, TestOutputsReader.OutputsFileName))).ToList();
+            if (ordered.Count > 1)
+            {
+                warnings?.Add($"{ordered.Count} runs are {group.Key.Backbone}/{group.Key.Algorithm} {group.Key.Dataset} {BenchmarkNames.RatioTitle(group.Key.Ratio)} seed {group.Key.Seed}; "
+                    + $"using the newest, {ordered[0].Directory} (ignored: {string.Join(", ", ordered.Skip(1).Select(r => r.Directory))})");
+            }
+            kept.Add(ordered[0]);
+        }
+        return kept;
+    }
+
+    [GeneratedRegex(@"1over(\d+)")]
+    private static partial Regex RatioPattern();
+
+    [GeneratedRegex(@"^1over(\d+)$")]
+    private static partial Regex RatioSegmentPattern();
+}

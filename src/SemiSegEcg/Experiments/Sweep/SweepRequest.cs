@@ -1,0 +1,44 @@
+namespace SemiSegEcg.Experiments.Sweep;
+
+/// <summary>
+/// What the user asked for: the grid axes plus the settings every run shares. <see cref="SweepGrid.Expand"/> turns it
+/// into runs; <see cref="SweepCommandLine.SweepArguments"/> turns it back into a <c>semiseg sweep</c> command line.
+/// </summary>
+/// <param name="Backbones">Folders of <c>configs/base</c>: <c>resnet18</c>, <c>vit_tiny</c>, <c>resnet18_unet</c>, <c>vit_tiny_unet</c>.</param>
+/// <param name="Algorithms">Config names: <c>scratch</c>, <c>mean_teacher</c>, <c>fixmatch</c>, <c>cps</c>, <c>reco</c>, <c>stpp</c>, <c>unimatch</c>.</param>
+/// <param name="Datasets"><c>ludb</c>, <c>qtdb</c>, <c>isp</c>, <c>zhejiang</c> (one run per ratio) or <c>merged</c> (the cross-domain set, one run).</param>
+/// <param name="Ratios">Labeled fractions 1/N: 2, 4, 8, 16.</param>
+/// <param name="ConfigsRoot">The <c>configs</c> folder holding <c>base/</c> and <c>bench/</c>.</param>
+/// <param name="OutputRoot">Run folders go to <c>&lt;OutputRoot&gt;/&lt;backbone&gt;/&lt;algorithm&gt;/&lt;dataset&gt;/1over&lt;N&gt;/seed&lt;k&gt;</c>.</param>
+/// <param name="Epochs">Training budget; also sets <c>train.warmup_epochs</c> to a tenth of it (at least 1).</param>
+/// <param name="Set">Extra <c>key=value</c> config overrides for every run, applied after the epoch budget.</param>
+public sealed record SweepRequest(
+    IReadOnlyList<string> Backbones,
+    IReadOnlyList<string> Algorithms,
+    IReadOnlyList<string> Datasets,
+    IReadOnlyList<int> Ratios,
+    IReadOnlyList<int> Seeds,
+    string ConfigsRoot,
+    string OutputRoot,
+    int? Epochs = null,
+    IReadOnlyList<string>? Set = null)
+{
+    /// <summary>The cross-domain dataset: one run per seed, from <c>configs/bench/cross_domain/merged.yaml</c>.</summary>
+    public const string MergedDataset = "merged";
+
+    public IReadOnlyList<string> SetOrEmpty => Set ?? [];
+
+    /// <summary>The same request narrowed to exactly <paramref name="run"/> (a Slurm task runs one of these).</summary>
+    public SweepRequest For(SweepRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return this with
+        {
+            Backbones = [run.Backbone],
+            Algorithms = [run.Algorithm],
+            Datasets = [run.Dataset],
+            Ratios = run.Ratio is int r ? [r] : Ratios,
+            Seeds = [run.Seed],
+        };
+    }
+}

@@ -1,0 +1,76 @@
+using SemiSegEcg.Cli.Commands;
+using SemiSegEcg.Tests.Experiments.Reporting;
+using SemiSegEcg.Tests.Infrastructure;
+using Spectre.Console.Cli;
+
+namespace SemiSegEcg.Tests.Cli.Commands.Report;
+
+/// <summary><c>semiseg report</c> on run folders with known test outputs.</summary>
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly TempDirectory _tmp = new("report-cli");
+
+    public void Dispose() => _tmp.Dispose();
+
+    private static int Run(params string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(CommandRegistry.Configure);
+        return app.Run(args);
+    }
+
+    [Fact]
+    public void Should_Write_Markdown_Csv_And_A_Plot_Per_Dataset_Into_The_Run_Root()
+    {
+        // Given: two seeds of two methods at two ratios on LUDB (one seed degraded), and one cross-domain run
+        string root = _tmp.File("runs");
+        foreach (string algorithm in new[] { "scratch", "mean_teacher" })
+        {
+            foreach (string ratio in new[] { "1over16", "1over2" })
+            {
+                FabricatedRuns.Write(root, "resnet18", algorithm, $"ludb/{ratio}.yaml", seed: 0);
+                FabricatedRuns.Write(root, "resnet18", algorithm, $"ludb/{ratio}.yaml", seed: 1, degraded: algorithm == "scratch");
+            }
+        }
+        FabricatedRuns.Write(root, "vit_tiny", "scratch", "cross_domain/merged.yaml", seed: 0, expName: "merged/seed0");
+
+        // When
+        int code = Run("report", root);
+
+        // Then: scratch = mean of 100 and the degraded pooled mIoU, with their sample SD
+        Assert.Equal(0, code);
+        double degraded = 100 * FabricatedRuns.DegradedPooledMeanIou;
+        double mean = (100 + degraded) / 2, sd = Math.Abs(100 - degraded) / Math.Sqrt(2);
+        string md = File.ReadAllText(Path.Combine(root, "report.md"));
+        Assert.Contains("| Backbone | Method | LUDB 1/16 | LUDB 1/2 | Cross-domain all |", md, StringComparison.Ordinal);
+        Assert.Contains(FormattableString.Invariant($"| resnet18 | Supervised | {mean:0.0} ± {sd:0.0} | {mean:0.0} ± {sd:0.0} | – |"), md, StringComparison.Ordinal);
+        Assert.Contains("| resnet18 | Mean Teacher | **100.0 ± 0.0** | **100.0 ± 0.0** | – |", md, StringComparison.Ordinal);
+        Assert.Contains("| vit_tiny | Supervised | – | – | 100.0 (n=1) |", md, StringComparison.Ordinal);
+        Assert.Equal(9 + 5, File.ReadAllLines(Path.Combine(root, "report.csv")).Length - 1);
+        Assert.True(File.Exists(Path.Combine(root, "ratio_ludb.png")));
+        Assert.False(File.Exists(Path.Combine(root, "ratio_merged.png")));
+    }
+
+    [Fact]
+    public void Should_Write_Elsewhere_With_Out()
+    {
+        string root = _tmp.File("runs");
+        FabricatedRuns.Write(root, "resnet18", "scratch", "qtdb/1over8.yaml", seed: 0);
+
+        Run("report", root, "--out", _tmp.File("out"));
+
+        Assert.True(File.Exists(_tmp.File("out/report.md")));
+        Assert.True(File.Exists(_tmp.File("out/ratio_qtdb.png")));
+        Assert.False(File.Exists(Path.Combine(root, "report.md")));
+    }
+
+    [Fact]
+    public void Should_Fail_Clearly_When_There_Is_Nothing_To_Report()
+    {
+        Directory.CreateDirectory(_tmp.File("empty"));
+
+        var error = Assert.Throws<InvalidDataException>(() => Run("report", _tmp.File("empty")));
+
+        Assert.Contains("no tested runs found", error.Message, StringComparison.Ordinal);
+    }
+}
