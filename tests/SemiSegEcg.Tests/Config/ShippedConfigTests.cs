@@ -42,7 +42,8 @@ public sealed class ShippedConfigTests
             .Select(f => Path.GetRelativePath(SharedData.RepoRoot, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
 
         var unet = new[] { "resnet18_unet", "vit_tiny_unet" }.SelectMany(b => Algorithms.Select(a => $"configs/base/{b}/{a}.yaml"));
-        Assert.Equal(BaseFiles.Concat(OverrideFiles).Concat(unet).Order(StringComparer.Ordinal), shipped);
+        string[] demo = ["configs/demo/ludb.yaml", "configs/demo/synthetic.yaml"];
+        Assert.Equal(BaseFiles.Concat(OverrideFiles).Concat(unet).Concat(demo).Order(StringComparer.Ordinal), shipped);
     }
 
     [Theory]

@@ -1,0 +1,92 @@
+using System.Globalization;
+using SemiSegEcg.Cli;
+using SemiSegEcg.Cli.Commands;
+using SemiSegEcg.Data.Wfdb;
+using SemiSegEcg.Experiments;
+using SemiSegEcg.Tests.Infrastructure;
+using SemiSegEcg.Training;
+using Spectre.Console.Cli;
+
+namespace SemiSegEcg.Tests.Cli.Commands.Delineation;
+
+/// <summary><c>semiseg delineate</c> with a model trained here on real LUDB samples, on real WFDB and CSV input.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class DelineateCommandTests : IClassFixture<DelineateCommandTests.TinyModel>
+{
+    private readonly TinyModel _model;
+
+    public DelineateCommandTests(TinyModel model) => _model = model;
+
+    public sealed class TinyModel : IDisposable
+    {
+        public TempDirectory Output { get; } = new("delineate-model");
+        private string? _run;
+
+        public string Run
+        {
+            get
+            {
+                if (_run is null)
+                {
+                    var loaded = TinyLudb.Config("resnet18/scratch.yaml", Output.Path, "test=null");
+                    ExperimentRunner.Train(loaded, NullTrainingObserver.Instance);
+                    _run = loaded.Config.RunDirectory;
+                }
+                return _run;
+            }
+        }
+
+        public void Dispose() => Output.Dispose();
+    }
+
+    private static int Semiseg(params string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(CommandRegistry.Configure);
+        return UserErrors.Run(() => app.Run(args));
+    }
+
+    [SkippableFact]
+    public void Should_Delineate_A_Real_12_Lead_Wfdb_Record_Into_Csv_Json_Wfdb_And_A_Plot()
+    {
+        string run = _model.Run;
+        using var output = new TempDirectory();
+
+        int exit = Semiseg("delineate", "--model", run, Path.Combine(SharedData.Ludb, "1"), "--out", output.Path, "--format", "csv,json,wfdb", "--plot");
+
+        Assert.Equal(0, exit);
+        foreach (string file in new[] { "1.waves.csv", "1.beats.csv", "1.summary.csv", "1.json", "1.png", "1.seg_consensus", "1.seg_ii" })
+            Assert.True(File.Exists(Path.Combine(output.Path, file)), file);
+        Assert.StartsWith("record,lead,wave", File.ReadAllText(Path.Combine(output.Path, "1.waves.csv")));
+        var marks = WfdbAnnotationReader.Read(Path.Combine(output.Path, "1.seg_ii"));
+        Assert.All(marks, m => Assert.Contains(m.Symbol, new[] { "(", ")", "p", "N", "t" }));
+    }
+
+    [SkippableFact]
+    public void Should_Delineate_A_Csv_Recording_With_Its_Sampling_Rate()
+    {
+        string run = _model.Run;
+        using var output = new TempDirectory();
+        var record = WfdbReader.Read(Path.Combine(SharedData.Ludb, "2"));
+        string csv = output.File("two_leads.csv");
+        var lines = new List<string> { "II,V5" };
+        double[] ii = record.Physical(record.SignalIndex("ii")), v5 = record.Physical(record.SignalIndex("v5"));
+        for (int i = 0; i < ii.Length; i++) lines.Add(string.Create(CultureInfo.InvariantCulture, $"{ii[i]},{v5[i]}"));
+        File.WriteAllLines(csv, lines);
+
+        int withoutRate = Semiseg("delineate", "--model", run, csv, "--out", output.Path);
+        int exit = Semiseg("delineate", "--model", run, csv, "--fs", "500", "--out", output.Path, "--leads", "II");
+
+        Assert.Equal(1, withoutRate);
+        Assert.Equal(0, exit);
+        string waves = File.ReadAllText(Path.Combine(output.Path, "two_leads.waves.csv"));
+        Assert.DoesNotContain(",V5,", waves);
+    }
+
+    [Fact]
+    public void Should_Report_A_Missing_Model_Clearly()
+    {
+        using var output = new TempDirectory();
+        Assert.Equal(1, Semiseg("delineate", "--model", output.File("nothing"), output.File("x.csv"), "--fs", "250"));
+    }
+}
