@@ -1,35 +1,9 @@
-using SemiSegEcg.Randomness;
-
 namespace SemiSegEcg.Transforms;
 
-/// <summary>
-/// Adds full-length square-wave noise (scipy <c>square</c>, 50 % duty, same argument as the sine) to the signal
-/// (REFERENCE-SPEC §2.4, unused by the shipped configs); the label is untouched.
-/// Amplitudes are absolute, in the signal's units. Level m sets amplitude = m and freq = 0.5/m.
-/// </summary>
-public sealed class SquareNoise : ILevelAdjustable
+/// <summary>Adds full-length square-wave noise (scipy <c>square</c>, 50 % duty, the sine's argument) (see <see cref="FullLengthNoise"/>).</summary>
+public sealed class SquareNoise(double amplitude = 1.0, double freq = 0.5) : FullLengthNoise(ClassName, NoiseShape.Square, amplitude, freq)
 {
     public const string ClassName = "SquareNoise";
 
-    public SquareNoise(double amplitude = 1.0, double freq = 0.5)
-    {
-        Amplitude = TransformGuard.NonNegative(ClassName, "amplitude", amplitude);
-        Freq = TransformGuard.Positive(ClassName, "freq", freq);
-    }
-
-    public double Amplitude { get; }
-
-    /// <summary>Period of the periodic noises as a fraction of the signal length.</summary>
-    public double Freq { get; }
-
-    public bool ChangesLabel => false;
-
-    public EcgView Apply(EcgView view, SeededRandom random)
-    {
-        double[] output = (double[])view.Signal.Clone();
-        NoiseWaveform.AddPrefix(NoiseShape.Square, Amplitude, Freq, output.Length, output.Length, output, random);
-        return view.WithSignal(output);
-    }
-
-    public ISignalTransform WithLevel(double magnitude) => new SquareNoise(magnitude, 0.5 / magnitude);
+    public override ISignalTransform WithLevel(double magnitude) => new SquareNoise(magnitude, 0.5 / magnitude);
 }

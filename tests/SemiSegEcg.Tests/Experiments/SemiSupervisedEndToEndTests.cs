@@ -10,10 +10,12 @@ namespace SemiSegEcg.Tests.Experiments;
 public sealed class SemiSupervisedEndToEndTests
 {
     [SkippableTheory]
-    [InlineData("mean_teacher", new[] { "model", "model_ema" })]
-    [InlineData("fixmatch", new[] { "model" })]
-    [InlineData("cps", new[] { "model", "model2" })]
-    public void Should_Train_Resume_And_Test_With_The_Shipped_Config(string algorithm, string[] networks)
+    [InlineData("mean_teacher", new[] { "model", "model_ema" }, "loss_u_s")]
+    [InlineData("fixmatch", new[] { "model" }, "mask_ratio")]
+    [InlineData("cps", new[] { "model", "model2" }, "loss_total_2")]
+    [InlineData("reco", new[] { "model", "model_ema" }, "contr_loss")]
+    [InlineData("unimatch", new[] { "model" }, "loss_u_w_fp")]
+    public void Should_Train_Resume_And_Test_With_The_Shipped_Config(string algorithm, string[] networks, string logged)
     {
         using var output = new TempDirectory();
         var first = TinyLudb.Config($"resnet18/{algorithm}.yaml", output.Path);
@@ -28,7 +30,9 @@ public sealed class SemiSupervisedEndToEndTests
         Assert.Equal(networks, meta.Networks);
         Assert.Equal(0, meta.Epoch);
         Assert.Equal(1, epoch2.History.Single().Epoch);
-        Assert.True(epoch1.History[0].TrainAverages.ContainsKey("loss_u_s"));
+        Assert.True(epoch1.History[0].TrainAverages.ContainsKey(logged));
+        Assert.All(epoch2.History[0].TrainAverages.Values, v => Assert.True(double.IsFinite(v)));
+        Assert.Equal(algorithm, meta.Algorithm);
         Assert.True(double.IsFinite(epoch2.History[0].ValidLoss));
         Assert.Equal(2, RunLog.Read(run.LogFile).Count);
         Assert.Equal(16, test.SampleCount);
