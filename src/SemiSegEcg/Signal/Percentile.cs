@@ -19,7 +19,12 @@ public static class Percentile
             if (double.IsNaN(v)) throw new ArgumentException("signal contains NaN", nameof(x));
         }
         Array.Sort(sorted);
+        return LinearFromSorted(sorted, q);
+    }
 
+    /// <summary>numpy's 'linear' method on already sorted data: virtual index (n − 1)·q/100, interpolated like numpy's <c>_lerp</c>.</summary>
+    public static double LinearFromSorted(ReadOnlySpan<double> sorted, double q)
+    {
         int n = sorted.Length;
         double virtualIndex = (n - 1) * (q / 100.0);
         if (virtualIndex >= n - 1) return sorted[n - 1];

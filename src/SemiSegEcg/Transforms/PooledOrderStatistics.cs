@@ -1,3 +1,4 @@
+using SemiSegEcg.Signal;
 using System.Buffers;
 
 namespace SemiSegEcg.Transforms;
@@ -16,7 +17,7 @@ internal static class PooledOrderStatistics
         try
         {
             ReadOnlySpan<double> sorted = rented.AsSpan(0, x.Length);
-            return (LinearFromSorted(sorted, lowQ), LinearFromSorted(sorted, highQ));
+            return (Percentile.LinearFromSorted(sorted, lowQ), Percentile.LinearFromSorted(sorted, highQ));
         }
         finally
         {
@@ -55,20 +56,5 @@ internal static class PooledOrderStatistics
         }
         copy.Sort();
         return rented;
-    }
-
-    /// <summary>numpy 'linear' method: virtual index (n − 1)·q/100, interpolated with numpy's <c>_lerp</c>.</summary>
-    private static double LinearFromSorted(ReadOnlySpan<double> sorted, double q)
-    {
-        int n = sorted.Length;
-        double virtualIndex = (n - 1) * (q / 100.0);
-        if (virtualIndex >= n - 1) return sorted[n - 1];
-        if (virtualIndex <= 0) return sorted[0];
-        int below = (int)Math.Floor(virtualIndex);
-        double gamma = virtualIndex - below;
-        double lower = sorted[below];
-        double upper = sorted[below + 1];
-        double diff = upper - lower;
-        return gamma >= 0.5 ? upper - diff * (1.0 - gamma) : lower + diff * gamma;
     }
 }
