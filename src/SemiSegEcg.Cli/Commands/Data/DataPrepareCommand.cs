@@ -9,7 +9,7 @@ public sealed class DataPrepareCommand : Command<DataPrepareSettings>
 {
     public override int Execute(CommandContext context, DataPrepareSettings settings, CancellationToken cancellationToken)
     {
-        var mask = new MaskOptions(settings.OffsetRule, settings.Unannotated, settings.MissingOnset);
+        var mask = new MaskOptions(settings.OffsetRule, settings.Unannotated, settings.MissingOnset, settings.UnannotatedSignal);
         IDatabasePreparer preparer = settings.DatabaseKey switch
         {
             "ludb" => new LudbPreparer(settings.Raw, mask, settings.KeepIncomplete),

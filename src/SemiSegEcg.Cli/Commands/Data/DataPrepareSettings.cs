@@ -51,6 +51,11 @@ public sealed class DataPrepareSettings : CommandSettings
     [DefaultValue(UnannotatedPolicy.Background)]
     public UnannotatedPolicy Unannotated { get; init; } = UnannotatedPolicy.Background;
 
+    [CommandOption("--unannotated-signal <MODE>")]
+    [Description("LUDB: edge (default: the signal before the first onset and after the last offset is held at those values, as in the original's released files) or keep (the recorded signal).")]
+    [DefaultValue(UnannotatedSignal.Edge)]
+    public UnannotatedSignal UnannotatedSignal { get; init; } = UnannotatedSignal.Edge;
+
     [CommandOption("--missing-onset <RULE>")]
     [Description("QTDB T waves without an annotated onset: afterprevious (default, start after the QRS offset) or ignore (255 up to the T peak).")]
     [DefaultValue(MissingOnsetRule.AfterPrevious)]

@@ -22,6 +22,7 @@ public sealed class LudbPreparer(string rawDir, MaskOptions mask, bool keepIncom
         ["raw"] = Path.GetFullPath(rawDir),
         ["offset_rule"] = mask.Offset.ToString(),
         ["unannotated"] = mask.Unannotated.ToString(),
+        ["unannotated_signal"] = mask.OutsideSignal.ToString(),
         ["keep_incomplete_leads"] = keepIncompleteLeads.ToString(CultureInfo.InvariantCulture),
     };
 
@@ -49,6 +50,7 @@ public sealed class LudbPreparer(string rawDir, MaskOptions mask, bool keepIncom
                     continue;
                 }
                 var signal = SampleSignals.ToFloat32(record.Physical(s), $"{item} ({record.Header.HeaderPath})");
+                MaskPainter.ApplyOutsideSignal(signal, parsed.Waves, mask);
                 yield return new PreparedSample($"{name}_lead_{SampleSignals.LeadName(lead)}", name, record.Header.SamplingFrequencyHz,
                     signal, MaskPainter.Paint(parsed.Waves, length, mask), item);
             }

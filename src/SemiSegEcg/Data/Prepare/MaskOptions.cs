@@ -30,8 +30,23 @@ public enum MissingOnsetRule
     Ignore,
 }
 
-/// <summary>Options that turn wave annotations into a per-sample mask.</summary>
+/// <summary>What the signal becomes outside the annotated span (before the first onset, after the last offset).</summary>
+public enum UnannotatedSignal
+{
+    /// <summary>
+    /// Held at its value at the span's first and last sample (numpy <c>pad(mode='edge')</c> of the annotated span), as the
+    /// original's released LUDB files are: a third party's statistics of its <c>101_lead_I.pkl</c> (mean −0.0018,
+    /// std 0.1122, min −0.1698, max 0.8302) are reproduced exactly this way and by no other candidate tried.
+    /// </summary>
+    Edge,
+
+    /// <summary>The recorded signal is kept (the unannotated beats stay visible, labelled background or 255).</summary>
+    Keep,
+}
+
+/// <summary>Options that turn wave annotations into a per-sample mask, and the signal outside the annotated span.</summary>
 public sealed record MaskOptions(
     OffsetRule Offset = OffsetRule.Exclusive,
     UnannotatedPolicy Unannotated = UnannotatedPolicy.Background,
-    MissingOnsetRule MissingOnset = MissingOnsetRule.AfterPrevious);
+    MissingOnsetRule MissingOnset = MissingOnsetRule.AfterPrevious,
+    UnannotatedSignal OutsideSignal = UnannotatedSignal.Edge);

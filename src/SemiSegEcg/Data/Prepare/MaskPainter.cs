@@ -45,6 +45,19 @@ public static class MaskPainter
         return mask;
     }
 
+    /// <summary>
+    /// Applies <see cref="MaskOptions.OutsideSignal"/>: with <see cref="UnannotatedSignal.Edge"/> the signal before the
+    /// first wave's onset and after the last wave's offset is held at those samples' values.
+    /// </summary>
+    public static void ApplyOutsideSignal(float[] signal, IReadOnlyList<WaveSpan> waves, MaskOptions options)
+    {
+        if (options.OutsideSignal != UnannotatedSignal.Edge || waves.Count == 0) return;
+        int first = (int)Math.Clamp(waves.Min(w => w.Onset ?? w.Peak ?? w.Offset), 0, signal.Length - 1);
+        int last = (int)Math.Clamp(waves.Max(w => w.Offset), first, signal.Length - 1);
+        signal.AsSpan(0, first).Fill(signal[first]);
+        signal.AsSpan(last + 1).Fill(signal[last]);
+    }
+
     /// <summary>Sets mask[from - start .. to - start) to <paramref name="value"/>, clipped to the mask.</summary>
     private static void Fill(byte[] mask, long from, long to, byte value, long start)
     {

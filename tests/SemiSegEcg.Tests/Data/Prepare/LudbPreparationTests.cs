@@ -82,10 +82,28 @@ public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.Pr
     }
 
     [SkippableFact]
+    public void Should_Hold_The_Signal_Outside_The_Annotated_Span_Like_The_Original_Files()
+    {
+        _prepared.Get();
+        // A third party's statistics of the original's 101_lead_I.pkl: min −0.1698, max 0.8302, mean −0.0018, std 0.1122.
+        // The recorded lead has mean 0.0002 and std 0.1222; holding it at the first onset and last offset reproduces them.
+        var signal = NpyFile.Read(Path.Combine(_prepared.Layout.EcgDir, "101_lead_I.npy")).AsFloat32().Select(v => (double)v).ToArray();
+        double mean = signal.Average();
+        double std = Math.Sqrt(signal.Average(v => (v - mean) * (v - mean)));
+
+        Assert.Equal(-0.1698, signal.Min(), 4);
+        Assert.Equal(0.8302, signal.Max(), 4);
+        Assert.Equal(-0.0018, mean, 4);
+        Assert.Equal(0.1122, std, 4);
+        Assert.All(signal.AsSpan(0, 554).ToArray(), v => Assert.Equal(signal[554], v));
+        Assert.All(signal.AsSpan(4440).ToArray(), v => Assert.Equal(signal[4439], v));
+    }
+
+    [SkippableFact]
     public void Should_Reproduce_The_Reference_Mask_With_The_Inclusive_Offset_Rule()
     {
         using var output = new TempDirectory();
-        var preparer = new LudbPreparer(SharedData.Ludb, new MaskOptions(Offset: OffsetRule.Inclusive));
+        var preparer = new LudbPreparer(SharedData.Ludb, new MaskOptions(Offset: OffsetRule.Inclusive, OutsideSignal: UnannotatedSignal.Keep));
         var sample = preparer.ReadSamples(new List<DroppedItem>()).First(s => s.Name == "1_lead_II");
         var reference = NpyFile.Read(Path.Combine(SharedData.ReferenceFixtures, "preprocessing", "ludb_1_ii_mask_500hz.npy")).AsInt64();
         var signal = NpyFile.Read(Path.Combine(SharedData.ReferenceFixtures, "preprocessing", "ludb_1_ii_signal_500hz.npy")).AsFloat32();

@@ -59,4 +59,18 @@ public sealed class MaskPainterTests
         Assert.Equal(3, strict.Problems.Count);
         Assert.Empty(strict.Waves);
     }
+
+    [Fact]
+    public void Should_Hold_The_Signal_At_The_Span_Edges_Or_Keep_It()
+    {
+        float[] Signal() => [9, 8, 1, 2, 3, 4, 5, 6, 7, 8];
+        var edge = Signal();
+        var keep = Signal();
+
+        MaskPainter.ApplyOutsideSignal(edge, Waves[..2], new MaskOptions());
+        MaskPainter.ApplyOutsideSignal(keep, Waves[..2], new MaskOptions(OutsideSignal: UnannotatedSignal.Keep));
+
+        Assert.Equal(new float[] { 1, 1, 1, 2, 3, 4, 5, 6, 7, 7 }, edge);
+        Assert.Equal(Signal(), keep);
+    }
 }
