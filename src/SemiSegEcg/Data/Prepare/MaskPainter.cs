@@ -47,13 +47,14 @@ public static class MaskPainter
 
     /// <summary>
     /// Applies <see cref="MaskOptions.OutsideSignal"/>: with <see cref="UnannotatedSignal.Edge"/> the signal before the
-    /// first wave's onset and after the last wave's offset is held at those samples' values.
+    /// first wave's onset and after the last wave's offset is held at those samples' values (padding included).
     /// </summary>
-    public static void ApplyOutsideSignal(float[] signal, IReadOnlyList<WaveSpan> waves, MaskOptions options)
+    /// <param name="start">Sample index (in the waves' time base) of signal position 0.</param>
+    public static void ApplyOutsideSignal(float[] signal, IReadOnlyList<WaveSpan> waves, MaskOptions options, long start = 0)
     {
         if (options.OutsideSignal != UnannotatedSignal.Edge || waves.Count == 0) return;
-        int first = (int)Math.Clamp(waves.Min(w => w.Onset ?? w.Peak ?? w.Offset), 0, signal.Length - 1);
-        int last = (int)Math.Clamp(waves.Max(w => w.Offset), first, signal.Length - 1);
+        int first = (int)Math.Clamp(waves.Min(w => w.Onset ?? w.Peak ?? w.Offset) - start, 0, signal.Length - 1);
+        int last = (int)Math.Clamp(waves.Max(w => w.Offset) - start, first, signal.Length - 1);
         signal.AsSpan(0, first).Fill(signal[first]);
         signal.AsSpan(last + 1).Fill(signal[last]);
     }
