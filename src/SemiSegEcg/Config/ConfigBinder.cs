@@ -71,42 +71,9 @@ public static class ConfigBinder
         return sb.ToString();
     }
 
-    /// <summary>Levenshtein distance, for "did you mean" suggestions.</summary>
-    public static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
-
     /// <summary>The candidate nearest to <paramref name="key"/> if it is close enough to be a plausible typo.</summary>
-    public static string? Suggest(string key, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (string candidate in candidates)
-        {
-            int distance = EditDistance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        int tolerance = Math.Max(2, key.Length / 3);
-        return bestDistance <= tolerance ? best : null;
-    }
+    public static string? Suggest(string key, IEnumerable<string> candidates) =>
+        Naming.NameSuggestion.Nearest(key, candidates, Math.Max(2, key.Length / 3));
 
     internal static string Expected(Type type)
     {

@@ -86,12 +86,7 @@ public static class TransformFactory
     {
         if (Aliases.TryGetValue(name, out string? canonical)) return canonical;
         if (ClassNames.Contains(name)) return name;
-        string? suggestion = Aliases.Keys.Concat(ClassNames)
-            .Select(valid => (valid, distance: EditDistance(name.ToLowerInvariant(), valid.ToLowerInvariant())))
-            .Where(c => c.distance <= 3)
-            .OrderBy(c => c.distance)
-            .Select(c => c.valid)
-            .FirstOrDefault();
+        string? suggestion = Naming.NameSuggestion.Nearest(name, Aliases.Keys.Concat(ClassNames), tolerance: 3);
         string hint = suggestion is null ? "" : $" (did you mean '{suggestion}'?)";
         throw new TransformSpecException(
             $"{path}: unknown transform '{name}'{hint}; valid names: {string.Join(", ", Aliases.Keys.Order(StringComparer.Ordinal))}; " +
@@ -182,24 +177,5 @@ public static class TransformFactory
         if (axes is null || !Standardize.IsSupportedAxis(axes))
             throw a.Error("axis", $"argument 'axis' is {TransformArgs.Describe(axis)}; a single-lead signal supports -1 or [-1, -2] (both mean the whole signal)");
         return new Standardize();
-    }
-
-    /// <summary>Levenshtein distance, for "did you mean" hints.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }
