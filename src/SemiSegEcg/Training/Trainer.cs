@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SemiSegEcg.Algorithms;
-using SemiSegEcg.Config;
 using SemiSegEcg.Inference;
+using SemiSegEcg.IO;
 using SemiSegEcg.Training.Checkpoints;
 using SemiSegEcg.Training.Pipeline;
 using TorchSharp.Modules;
@@ -64,6 +64,8 @@ public sealed class Trainer
             CheckpointStore.LoadTrainingState(resume, optimizers.Select(o => o.Optimizer).ToList());
             (startEpoch, bestLoss, bestIou) = (meta.Epoch + 1, meta.BestLoss, meta.BestMeanIou);
             RunLog.TruncateFrom(_run.LogFile, startEpoch);
+            bestIouEpoch = RunLog.Read(_run.LogFile).Where(l => l["MeanIoU"]?.GetValue<double>() == bestIou)
+                .Select(l => l["epoch"]!.GetValue<int>()).DefaultIfEmpty(-1).First();
             _observer.OnMessage($"resumed from {resume} (epoch {meta.Epoch + 1} done)");
         }
         else if (File.Exists(_run.LogFile))
@@ -114,10 +116,12 @@ public sealed class Trainer
                 new Dictionary<string, double> { ["loss"] = valid.MeanLoss, ["MeanIoU"] = valid.MeanIou, ["mIoU_pooled"] = valid.Pooled.Mean },
                 bestLoss, bestIou, _algorithm.CheckpointedNetworks.Select(n => n.Key).ToList(), optimizers.Count,
                 _settings.Stage, DateTimeOffset.UtcNow);
-            var names = improved.Append(RunDirectory.Last).ToList();
-            if (_settings.ExtraCheckpointEpochs.Contains(epoch + 1)) names.Add($"checkpoint-{epoch + 1}");
-            foreach (string name in names)
-                CheckpointStore.Save(_run.Checkpoint(name), meta, _configYaml, Checkpointed(), optimizers.Select(o => o.Optimizer).ToList());
+            string last = _run.Checkpoint(RunDirectory.Last);
+            CheckpointStore.Save(last, meta, _configYaml, Checkpointed(), optimizers.Select(o => o.Optimizer).ToList());
+            var copies = improved.ToList();
+            if (_settings.ExtraCheckpointEpochs.Contains(epoch + 1)) copies.Add($"checkpoint-{epoch + 1}");
+            foreach (string name in copies)
+                AtomicFile.Write(_run.Checkpoint(name), destination => { using var source = File.OpenRead(last); source.CopyTo(destination); }, durable: true);
             _observer.OnEpochCompleted(metrics, improved);
         }
         return new TrainingOutcome(_settings.Epochs - startEpoch, bestLoss, bestIou, bestIouEpoch, history);
