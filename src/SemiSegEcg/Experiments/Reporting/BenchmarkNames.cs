@@ -7,16 +7,27 @@ namespace SemiSegEcg.Experiments.Reporting;
 public static class BenchmarkNames
 {
     /// <summary>The paper's method order: the supervised baseline first.</summary>
-    public static IReadOnlyList<string> AlgorithmOrder { get; } = ["scratch", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "unimatch"];
+    public static IReadOnlyList<string> AlgorithmOrder { get; } =
+        ["scratch", "scratch_step_matched", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "stpp_reference", "unimatch"];
 
     public static IReadOnlyList<string> DatasetOrder { get; } = ["ludb", "qtdb", "isp", "zhejiang", "merged"];
 
     /// <summary>The config-folder name of an algorithm (<c>configs/base/&lt;backbone&gt;/&lt;name&gt;.yaml</c>).</summary>
     public static string Algorithm(AlgorithmKind kind) => kind == AlgorithmKind.Base ? "scratch" : ConfigBinder.NameOf(kind);
 
+    /// <summary>The method a run's config trained, telling apart the variants a switch selects (step-matched baseline, original ST++ selection).</summary>
+    public static string Algorithm(ExperimentConfig config) => config.Algorithm switch
+    {
+        AlgorithmKind.Base when config.Train.StepMatched => "scratch_step_matched",
+        AlgorithmKind.Stpp when config.Train.StppReferenceSelection => "stpp_reference",
+        var kind => Algorithm(kind),
+    };
+
     public static string AlgorithmTitle(string algorithm) => algorithm switch
     {
         "scratch" => "Supervised",
+        "scratch_step_matched" => "Supervised (step-matched)",
+        "stpp_reference" => "ST++ (original selection)",
         "mean_teacher" => "Mean Teacher",
         "fixmatch" => "FixMatch",
         "cps" => "CPS",

@@ -54,7 +54,7 @@ public static partial class RunCollector
         var config = ConfigLoader.FromNode(ConfigReader.ReadFile(run.ConfigFile)).Config;
         string backbone = config.DecodeHead.Name == UNetHead ? config.Backbone.Name + "+UNet" : config.Backbone.Name;
         var (metrics, samples) = EvaluationCache.Load(runDirectory);
-        return new CollectedRun(runDirectory, BenchmarkNames.Algorithm(config.Algorithm), backbone, Dataset(config), Ratio(config),
+        return new CollectedRun(runDirectory, BenchmarkNames.Algorithm(config), backbone, Dataset(config), Ratio(config),
             config.Seed, samples, metrics);
     }
 
