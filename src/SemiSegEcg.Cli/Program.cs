@@ -2,6 +2,7 @@ using SemiSegEcg.Cli;
 using SemiSegEcg.Cli.Commands;
 using Spectre.Console.Cli;
 
+ConsoleWidth.Apply();
 var app = new CommandApp();
 app.Configure(CommandRegistry.Configure);
 
