@@ -51,7 +51,7 @@ public sealed class DelineateCommand : Command<DelineateSettings>
             AnsiConsole.MarkupLineInterpolated($"[grey]{input} → {string.Join(", ", written.Select(Path.GetFileName))}[/]");
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"[green]done[/] → {Path.GetFullPath(settings.Out)}");
+        AnsiConsole.MarkupLineInterpolated($"[green]done[/] → {DisplayPath.AsTyped(settings.Out)}");
         return 0;
     }
 

@@ -24,20 +24,13 @@ public sealed class DemoCommand : Command<DemoSettings>
         var outcome = ConsoleProgress.Run(ctx => DemoRunner.Run(options, new ConsoleTrainingObserver(ctx), cancellationToken));
 
         AnsiConsole.MarkupLineInterpolated($"\n[bold]test split ({outcome.DataSource}, {outcome.Test.SampleCount} single-lead samples)[/]");
-        string runDirectory = AsTyped(outcome.RunDirectory);
+        string runDirectory = DisplayPath.AsTyped(outcome.RunDirectory);
         EvaluationTable.Print([(runDirectory, outcome.Test.Report)]);
         PrintComparison(outcome);
-        AnsiConsole.MarkupLineInterpolated($"[green]plot[/] {AsTyped(outcome.PlotPath)}");
+        AnsiConsole.MarkupLineInterpolated($"[green]plot[/] {DisplayPath.AsTyped(outcome.PlotPath)}");
         AnsiConsole.MarkupLineInterpolated($"[grey]also written: {string.Join(", ", outcome.WrittenFiles.Select(Path.GetFileName))}; model in {runDirectory}[/]");
         AnsiConsole.MarkupLineInterpolated($"[grey]next: semiseg delineate --model {runDirectory} <your recording> --plot[/]");
         return 0;
-    }
-
-    /// <summary>Paths under the working directory are shown relative to it, as the user would type them.</summary>
-    private static string AsTyped(string path)
-    {
-        string relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     private static void PrintComparison(DemoOutcome outcome)
