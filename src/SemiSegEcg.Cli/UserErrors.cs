@@ -3,6 +3,7 @@ using SemiSegEcg.Data.Pickle;
 using SemiSegEcg.Data.Wfdb;
 using SemiSegEcg.Training;
 using SemiSegEcg.Transforms;
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -29,6 +30,15 @@ public static class UserErrors
         {
             AnsiConsole.MarkupLine("[yellow]cancelled[/]");
             return 130;
+        }
+        catch (ExternalException e) when (Environment.GetEnvironmentVariable("SEMISEG_DEBUG") != "1")
+        {
+            // libtorch's own messages run to dozens of native frames; the first line is the part a user can act on.
+            string first = e.Message.Split('\n', 2)[0].Trim();
+            AnsiConsole.MarkupLineInterpolated($"[red]libtorch error:[/] {first}");
+            AnsiConsole.MarkupLine("[grey]A training run stopped this way continues exactly where its last epoch ended with " +
+                "--resume <run folder>/last.ckpt (README: known issues). SEMISEG_DEBUG=1 shows the native stack.[/]");
+            return 2;
         }
         catch (Exception e)
         {

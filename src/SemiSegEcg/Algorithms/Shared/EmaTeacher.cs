@@ -1,4 +1,5 @@
 using SemiSegEcg.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SemiSegEcg.Algorithms.Shared;
@@ -39,10 +40,13 @@ public sealed class EmaTeacher : IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        foreach (var (t, s) in _parameters) t.mul_(Decay).add_(s, alpha: 1 - Decay);
+        // Held (and disposed) here rather than created per call: see LongLivedScalars for the finalizer race.
+        using var decay = Decay.ToScalar();
+        using var rest = (1 - Decay).ToScalar();
+        foreach (var (t, s) in _parameters) t.mul_(decay).add_(s, alpha: rest);
         foreach (var (t, s) in _buffers)
         {
-            if (t.is_floating_point()) t.mul_(Decay).add_(s, alpha: 1 - Decay);
+            if (t.is_floating_point()) t.mul_(decay).add_(s, alpha: rest);
             else t.copy_(s);
         }
     }

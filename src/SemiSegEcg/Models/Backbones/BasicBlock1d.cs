@@ -48,6 +48,6 @@ public sealed class BasicBlock1d : nn.Module<Tensor, Tensor>
         var identity = downsample is null ? input : downsample.call(input);
         var output = relu.call(bn1.call(conv1.call(input)));
         output = bn2.call(conv2.call(output));
-        return relu.call(output.add_(identity)).MoveToOuterDisposeScope();
+        return relu.call(output.add_(identity, LongLivedScalars.One)).MoveToOuterDisposeScope();
     }
 }
