@@ -7,11 +7,10 @@ namespace SemiSegEcg.Tests.Config;
 public sealed class ShippedConfigTests
 {
     private static readonly string[] Backbones = ["resnet18", "vit_tiny"];
-    private static readonly string[] Algorithms = ["scratch", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "unimatch"];
     private static readonly string[] Databases = ["ludb", "qtdb", "isp", "zhejiang"];
     private static readonly Dictionary<string, string> IndexPrefix = new() { ["ludb"] = "LUDB", ["qtdb"] = "QTDB", ["isp"] = "ISP", ["zhejiang"] = "Zhejiang" };
 
-    private static IEnumerable<string> BaseFiles => Backbones.SelectMany(b => Algorithms.Select(a => $"configs/base/{b}/{a}.yaml"));
+    private static IEnumerable<string> BaseFiles => Backbones.SelectMany(b => ShippedConfigNames.Algorithms.Select(a => $"configs/base/{b}/{a}.yaml"));
 
     private static IEnumerable<string> OverrideFiles =>
         Databases.SelectMany(d => new[] { 2, 4, 8, 16 }.Select(n => $"configs/bench/{d}/1over{n}.yaml")).Append("configs/bench/cross_domain/merged.yaml");
@@ -41,7 +40,7 @@ public sealed class ShippedConfigTests
         string[] shipped = Directory.GetFiles(Repo("configs"), "*.yaml", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(SharedData.RepoRoot, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
 
-        var unet = new[] { "resnet18_unet", "vit_tiny_unet" }.SelectMany(b => Algorithms.Select(a => $"configs/base/{b}/{a}.yaml"));
+        var unet = new[] { "resnet18_unet", "vit_tiny_unet" }.SelectMany(b => ShippedConfigNames.Algorithms.Select(a => $"configs/base/{b}/{a}.yaml"));
         string[] demo = ["configs/demo/ludb.yaml", "configs/demo/synthetic.yaml"];
         Assert.Equal(BaseFiles.Concat(OverrideFiles).Concat(unet).Concat(demo).Order(StringComparer.Ordinal), shipped);
     }
@@ -123,7 +122,7 @@ public sealed class ShippedConfigTests
             : "{seq_len: 2500, patch_size: 25, num_leads: 1, fp16_enabled: true}";
         var head = Yaml($"{{in_channels: {width}, in_index: 3, channels: 128, num_convs: 1, kernel_size: 3, concat_input: false, dropout_ratio: 0.1, num_classes: 4, align_corners: false}}");
 
-        foreach (string algorithm in Algorithms)
+        foreach (string algorithm in ShippedConfigNames.Algorithms)
         {
             ExperimentConfig c = LoadBase(backbone, algorithm).Config;
             Assert.True(c.Backbone.Args.ContentEquals(Yaml(expectedBackbone)), $"{backbone}/{algorithm} backbone");
@@ -175,7 +174,7 @@ public sealed class ShippedConfigTests
     {
         foreach (string backbone in Backbones)
         {
-            foreach (string algorithm in Algorithms)
+            foreach (string algorithm in ShippedConfigNames.Algorithms)
             {
                 ExperimentConfig c = LoadBase(backbone, algorithm).Config;
                 TrainConfig t = c.Train;

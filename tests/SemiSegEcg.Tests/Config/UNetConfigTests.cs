@@ -14,7 +14,7 @@ public sealed class UNetConfigTests
     {
         var data = new TheoryData<string, string>();
         foreach (string backbone in new[] { "resnet18_unet", "vit_tiny_unet" })
-            foreach (string algorithm in new[] { "scratch", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "unimatch" })
+            foreach (string algorithm in ShippedConfigNames.Algorithms)
                 data.Add(backbone, algorithm);
         return data;
     }

@@ -19,7 +19,7 @@ public sealed class ShippedConfigStepTests
     {
         var data = new TheoryData<string, string>();
         foreach (string folder in new[] { "resnet18", "vit_tiny", "resnet18_unet", "vit_tiny_unet" })
-            foreach (string algorithm in new[] { "scratch", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "unimatch" })
+            foreach (string algorithm in ShippedConfigNames.Algorithms)
                 data.Add(folder, algorithm);
         return data;
     }
