@@ -27,8 +27,8 @@ public sealed class VitBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = input + attn.call(norm1.call(input));
-        x = x + mlp.call(norm2.call(x));
+        var x = input.add(attn.call(norm1.call(input)), LongLivedScalars.One);
+        x = x.add(mlp.call(norm2.call(x)), LongLivedScalars.One);
         return x.MoveToOuterDisposeScope();
     }
 }

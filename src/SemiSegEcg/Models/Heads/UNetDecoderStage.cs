@@ -51,7 +51,7 @@ internal sealed class UNetDecoderStage : nn.Module
         {
             x = F.interpolate(x, size: [targetLength], mode: InterpolationMode.Linear, align_corners: alignCorners);
         }
-        if (skip is not null) x = _addSkip ? x + skip : cat([x, skip], dim: 1);
+        if (skip is not null) x = _addSkip ? x.add(skip, LongLivedScalars.One) : cat([x, skip], dim: 1);
         return convs.call(x).MoveToOuterDisposeScope();
     }
 }
