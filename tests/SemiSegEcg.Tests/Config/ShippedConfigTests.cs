@@ -6,11 +6,10 @@ namespace SemiSegEcg.Tests.Config;
 /// <summary>The configs/ grid: every base × override loads, validates, and carries the spec's values.</summary>
 public sealed class ShippedConfigTests
 {
-    private static readonly string[] Backbones = ["resnet18", "vit_tiny"];
     private static readonly string[] Databases = ["ludb", "qtdb", "isp", "zhejiang"];
     private static readonly Dictionary<string, string> IndexPrefix = new() { ["ludb"] = "LUDB", ["qtdb"] = "QTDB", ["isp"] = "ISP", ["zhejiang"] = "Zhejiang" };
 
-    private static IEnumerable<string> BaseFiles => Backbones.SelectMany(b => ShippedConfigNames.Algorithms.Select(a => $"configs/base/{b}/{a}.yaml"));
+    private static IEnumerable<string> BaseFiles => ShippedConfigNames.FcnModels.SelectMany(b => ShippedConfigNames.Algorithms.Select(a => $"configs/base/{b}/{a}.yaml"));
 
     private static IEnumerable<string> OverrideFiles =>
         Databases.SelectMany(d => new[] { 2, 4, 8, 16 }.Select(n => $"configs/bench/{d}/1over{n}.yaml")).Append("configs/bench/cross_domain/merged.yaml");
@@ -40,7 +39,7 @@ public sealed class ShippedConfigTests
         string[] shipped = Directory.GetFiles(Repo("configs"), "*.yaml", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(SharedData.RepoRoot, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
 
-        var unet = new[] { "resnet18_unet", "vit_tiny_unet" }.SelectMany(b => ShippedConfigNames.Algorithms.Select(a => $"configs/base/{b}/{a}.yaml"));
+        var unet = ShippedConfigNames.UNetModels.SelectMany(b => ShippedConfigNames.Algorithms.Select(a => $"configs/base/{b}/{a}.yaml"));
         string[] demo = ["configs/demo/ludb.yaml", "configs/demo/synthetic.yaml"];
         Assert.Equal(BaseFiles.Concat(OverrideFiles).Concat(unet).Concat(demo).Order(StringComparer.Ordinal), shipped);
     }
@@ -172,7 +171,7 @@ public sealed class ShippedConfigTests
     [Fact]
     public void Should_Carry_The_Spec_Optimisation_And_Algorithm_Settings()
     {
-        foreach (string backbone in Backbones)
+        foreach (string backbone in ShippedConfigNames.FcnModels)
         {
             foreach (string algorithm in ShippedConfigNames.Algorithms)
             {

@@ -13,7 +13,7 @@ public sealed class UNetConfigTests
     public static TheoryData<string, string> Files()
     {
         var data = new TheoryData<string, string>();
-        foreach (string backbone in new[] { "resnet18_unet", "vit_tiny_unet" })
+        foreach (string backbone in ShippedConfigNames.UNetModels)
             foreach (string algorithm in ShippedConfigNames.Algorithms)
                 data.Add(backbone, algorithm);
         return data;

@@ -18,7 +18,7 @@ public sealed class ShippedConfigStepTests
     public static TheoryData<string, string> Configs()
     {
         var data = new TheoryData<string, string>();
-        foreach (string folder in new[] { "resnet18", "vit_tiny", "resnet18_unet", "vit_tiny_unet" })
+        foreach (string folder in ShippedConfigNames.AllModels)
             foreach (string algorithm in ShippedConfigNames.Algorithms)
                 data.Add(folder, algorithm);
         return data;

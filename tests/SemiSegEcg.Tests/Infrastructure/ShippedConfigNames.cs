@@ -1,7 +1,15 @@
 namespace SemiSegEcg.Tests.Infrastructure;
 
-/// <summary>The file names of configs/base/&lt;model folder&gt;/: one per training method, the same in every model folder.</summary>
+/// <summary>The folders and file names of configs/base/: one folder per model, one file per training method in each.</summary>
 public static class ShippedConfigNames
 {
+    /// <summary>Model folders with the original's FCN head.</summary>
+    public static IReadOnlyList<string> FcnModels { get; } = ["resnet18", "vit_tiny"];
+
+    /// <summary>Model folders with our U-Net head.</summary>
+    public static IReadOnlyList<string> UNetModels { get; } = ["resnet18_unet", "vit_tiny_unet"];
+
+    public static IEnumerable<string> AllModels => FcnModels.Concat(UNetModels);
+
     public static IReadOnlyList<string> Algorithms { get; } = ["scratch", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "unimatch"];
 }
