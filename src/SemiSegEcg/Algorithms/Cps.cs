@@ -1,5 +1,6 @@
 using SemiSegEcg.Algorithms.Shared;
 using SemiSegEcg.Models;
+using SemiSegEcg.Tensors;
 
 namespace SemiSegEcg.Algorithms;
 
@@ -35,12 +36,12 @@ public sealed class Cps : ISegmentationAlgorithm
         var (labeled1, unlabeled1) = JointForward.Run(_first, input.Labeled, weak);
         var lossX1 = SegmentationLosses.CrossEntropy(labeled1, input.Masks);
         var lossU1 = SegmentationLosses.CrossEntropy(unlabeled1, fromSecond);
-        var total1 = (lossX1 + lossU1) / 2;
+        var total1 = ScalarSafeArithmetic.MeanOf(lossX1, lossU1);
 
         var (labeled2, unlabeled2) = JointForward.Run(_second, input.Labeled, weak);
         var lossX2 = SegmentationLosses.CrossEntropy(labeled2, input.Masks);
         var lossU2 = SegmentationLosses.CrossEntropy(unlabeled2, fromFirst);
-        var total2 = (lossX2 + lossU2) / 2;
+        var total2 = ScalarSafeArithmetic.MeanOf(lossX2, lossU2);
 
         return new StepResult([total1, total2],
         [

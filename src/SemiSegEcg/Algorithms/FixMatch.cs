@@ -1,5 +1,7 @@
 using SemiSegEcg.Algorithms.Shared;
 using SemiSegEcg.Models;
+using SemiSegEcg.Tensors;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SemiSegEcg.Algorithms;
@@ -11,12 +13,12 @@ namespace SemiSegEcg.Algorithms;
 public sealed class FixMatch : ISegmentationAlgorithm
 {
     private readonly EncoderDecoder _model;
-    private readonly double _threshold;
+    private readonly Scalar _threshold;
 
     public FixMatch(EncoderDecoder model, double confidenceThreshold)
     {
         _model = model;
-        _threshold = confidenceThreshold;
+        _threshold = LongLivedScalars.Of(confidenceThreshold);
         TrainedNetworks = [new NamedNetwork("model", model)];
     }
 
@@ -33,7 +35,7 @@ public sealed class FixMatch : ISegmentationAlgorithm
         var mask = confidence.ge(_threshold).to(ScalarType.Float32);
         var lossX = SegmentationLosses.CrossEntropy(labeledLogits, input.Masks);
         var lossU = (SegmentationLosses.CrossEntropyPerPosition(strongLogits, pseudo) * mask).mean();
-        var total = (lossX + lossU) / 2;
+        var total = ScalarSafeArithmetic.MeanOf(lossX, lossU);
         return new StepResult([total],
         [
             new("loss_total", total.detach()), new("loss_x", lossX.detach()), new("loss_u_s", lossU.detach()),

@@ -1,5 +1,6 @@
 using SemiSegEcg.Algorithms.Shared;
 using SemiSegEcg.Models;
+using SemiSegEcg.Tensors;
 using static TorchSharp.torch;
 
 namespace SemiSegEcg.Algorithms;
@@ -34,7 +35,7 @@ public sealed class MeanTeacher : ISegmentationAlgorithm
         var (labeledLogits, strongLogits) = JointForward.Run(_student, input.Labeled, input.UnlabeledStrong[0]);
         var lossX = SegmentationLosses.CrossEntropy(labeledLogits, input.Masks);
         var lossU = SegmentationLosses.SoftCrossEntropyPerPosition(strongLogits, targets).mean();
-        var total = (lossX + lossU) / 2;
+        var total = ScalarSafeArithmetic.MeanOf(lossX, lossU);
         return new StepResult([total],
             [new("loss_total", total.detach()), new("loss_x", lossX.detach()), new("loss_u_s", lossU.detach())]);
     }

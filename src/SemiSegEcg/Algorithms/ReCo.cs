@@ -1,5 +1,7 @@
 using SemiSegEcg.Algorithms.Shared;
 using SemiSegEcg.Models;
+using SemiSegEcg.Tensors;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SemiSegEcg.Algorithms;
@@ -15,7 +17,7 @@ public sealed class ReCo : ISegmentationAlgorithm
 {
     private readonly EncoderDecoder _student;
     private readonly EmaTeacher _teacher;
-    private readonly double _threshold;
+    private readonly Scalar _threshold;
     private readonly RegionalContrastOptions _contrast;
 
     public ReCo(EncoderDecoder student, EncoderDecoder teacher, double emaDecay, double confidenceThreshold, RegionalContrastOptions contrast)
@@ -33,7 +35,7 @@ public sealed class ReCo : ISegmentationAlgorithm
             throw new ArgumentOutOfRangeException(nameof(confidenceThreshold), confidenceThreshold, "train.conf_thresh must be a number");
         _student = student;
         _teacher = new EmaTeacher(student, teacher, emaDecay);
-        _threshold = confidenceThreshold;
+        _threshold = LongLivedScalars.Of(confidenceThreshold);
         _contrast = contrast.Validated();
         TrainedNetworks = [new NamedNetwork("model", student)];
         CheckpointedNetworks = [new NamedNetwork("model", student), new NamedNetwork("model_ema", teacher)];
@@ -56,7 +58,7 @@ public sealed class ReCo : ISegmentationAlgorithm
         var lossX = SegmentationLosses.CrossEntropy(labeled.Logits, input.Masks);
         var lossU = (SegmentationLosses.SoftCrossEntropyPerPosition(strong.Logits, targets) * mask).mean();
         var lossC = RegionalContrast.Loss(latent, targets, strong.Logits.detach().softmax(1), _contrast);
-        var total = (lossX + lossU + lossC) / 3;
+        var total = ScalarSafeArithmetic.MeanOf(lossX, lossU, lossC);
         return new StepResult([total],
         [
             new("loss_total", total.detach()), new("loss_x", lossX.detach()), new("loss_u_s", lossU.detach()),

@@ -1,5 +1,6 @@
 using SemiSegEcg.Algorithms.Shared;
 using SemiSegEcg.Models;
+using SemiSegEcg.Tensors;
 using static TorchSharp.torch;
 
 namespace SemiSegEcg.Algorithms;
@@ -38,7 +39,7 @@ public sealed class StPlusPlus : ISegmentationAlgorithm
         var (labeledLogits, unlabeledLogits) = JointForward.Run(_student, input.Labeled, weak);
         var lossX = SegmentationLosses.CrossEntropy(labeledLogits, input.Masks);
         var lossU = SegmentationLosses.CrossEntropy(unlabeledLogits, pseudo);
-        var total = (lossX + lossU) / 2;
+        var total = ScalarSafeArithmetic.MeanOf(lossX, lossU);
         return new StepResult([total], [new("loss_total", total.detach()), new("loss_x", lossX.detach()), new("loss_u_s", lossU.detach())]);
     }
 

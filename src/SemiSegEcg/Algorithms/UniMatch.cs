@@ -1,5 +1,7 @@
 using SemiSegEcg.Algorithms.Shared;
 using SemiSegEcg.Models;
+using SemiSegEcg.Tensors;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SemiSegEcg.Algorithms;
@@ -17,9 +19,9 @@ namespace SemiSegEcg.Algorithms;
 public sealed class UniMatch : ISegmentationAlgorithm
 {
     private readonly EncoderDecoder _model;
-    private readonly double _threshold;
+    private readonly Scalar _threshold;
     private readonly double _featureDropout;
-    private readonly double[] _weights;
+    private readonly Scalar[] _weights;
     private readonly bool _cutMix;
 
     public UniMatch(EncoderDecoder model, double confidenceThreshold, double featureDropout,
@@ -39,9 +41,9 @@ public sealed class UniMatch : ISegmentationAlgorithm
                 nameof(lossWeights));
         }
         _model = model;
-        _threshold = confidenceThreshold;
+        _threshold = LongLivedScalars.Of(confidenceThreshold);
         _featureDropout = featureDropout;
-        _weights = weights;
+        _weights = weights.Select(LongLivedScalars.Of).ToArray();
         _cutMix = cutMix;
         TrainedNetworks = [new NamedNetwork("model", model)];
     }
@@ -101,10 +103,11 @@ public sealed class UniMatch : ISegmentationAlgorithm
         var lossS1 = Masked(streams.Strong1, Mix(pseudo, segments1), Mix(confidence, segments1));
         var lossS2 = Masked(streams.Strong2, Mix(pseudo, segments2), Mix(confidence, segments2));
         var lossFp = Masked(streams.WeakPerturbed, pseudo, confidence);
-        var total = (lossX * _weights[0] + lossS1 * _weights[1] + lossS2 * _weights[2] + lossFp * _weights[3]) / 2;
+        var total = lossX.mul(_weights[0]).Plus(lossS1.mul(_weights[1])).Plus(lossS2.mul(_weights[2])).Plus(lossFp.mul(_weights[3]))
+            .div(LongLivedScalars.Two);
         return new StepResult([total],
         [
-            new("loss_total", total.detach()), new("loss_x", lossX.detach()), new("loss_u_s", ((lossS1 + lossS2) / 2).detach()),
+            new("loss_total", total.detach()), new("loss_x", lossX.detach()), new("loss_u_s", ScalarSafeArithmetic.MeanOf(lossS1, lossS2).detach()),
             new("loss_u_w_fp", lossFp.detach()), new("mask_ratio", confidence.ge(_threshold).to(ScalarType.Float32).mean()),
         ]);
     }

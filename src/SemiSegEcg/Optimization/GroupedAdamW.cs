@@ -1,12 +1,12 @@
 using System.Globalization;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace SemiSegEcg.Optimization;
 
 /// <summary>
 /// AdamW over <see cref="ParameterGroup"/>s with a per-group learning-rate scale (layer-wise LR decay).
-/// Wraps TorchSharp 0.107's <see cref="AdamW"/>, which has PyTorch 1.13's single-tensor semantics:
+/// Wraps <see cref="AdamW"/> (TorchSharp 0.107's update and state format without temporary Scalars), which has
+/// PyTorch 1.13's single-tensor semantics:
 /// <c>p ← p·(1 − lr·wd)</c>; <c>m ← β1·m + (1 − β1)·g</c>; <c>v ← β2·v + (1 − β2)·g²</c>;
 /// <c>p ← p − lr/(1 − β1^t) · m / (√v/√(1 − β2^t) + eps)</c>, with a per-parameter step count t.
 /// </summary>
@@ -20,7 +20,7 @@ namespace SemiSegEcg.Optimization;
 public sealed class GroupedAdamW : IDisposable
 {
     private readonly AdamW _optimizer;
-    private readonly AdamW.ParamGroup[] _torchGroups;
+    private readonly TorchSharp.Modules.AdamW.ParamGroup[] _torchGroups;
 
     /// <param name="groups">Parameter groups, e.g. from <see cref="ParameterGroupBuilder.Build"/>.</param>
     /// <param name="learningRate">Initial scheduled learning rate (each group gets it times its scale).</param>
@@ -51,7 +51,7 @@ public sealed class GroupedAdamW : IDisposable
 
         Groups = groups;
         _torchGroups = groups
-            .Select(g => new AdamW.ParamGroup(g.Parameters, learningRate * g.LrScale, beta1, beta2, eps, g.WeightDecay, amsgrad: false, maximize: false))
+            .Select(g => new TorchSharp.Modules.AdamW.ParamGroup(g.Parameters, learningRate * g.LrScale, beta1, beta2, eps, g.WeightDecay, amsgrad: false, maximize: false))
             .ToArray();
         _optimizer = new AdamW(_torchGroups, learningRate, beta1, beta2, eps);
         ScheduledLearningRate = learningRate;

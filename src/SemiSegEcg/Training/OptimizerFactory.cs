@@ -20,7 +20,7 @@ public static class OptimizerFactory
                 new GroupedAdamW(groups, settings.Lr, settings.Beta1, settings.Beta2, settings.Eps).Inner,
                 groups.Select(g => g.LrScale).ToList()),
             OptimizerKind.Sgd when settings.LayerDecay is null => new BuiltOptimizer(
-                optim.SGD(groups.SelectMany(g => g.Parameters), settings.Lr, settings.Momentum, weight_decay: settings.WeightDecay), [1.0]),
+                new SGD(groups.SelectMany(g => g.Parameters), settings.Lr, settings.Momentum, settings.WeightDecay), [1.0]),
             OptimizerKind.Sgd => throw new ArgumentException("train.layer_decay is only supported with optimizer adamw"),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Optimizer, "unknown optimizer"),
         };

@@ -1,4 +1,5 @@
 using SemiSegEcg.Models;
+using SemiSegEcg.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,6 +15,8 @@ public sealed class EmaTeacher : IDisposable
 {
     private readonly (Tensor Teacher, Tensor Student)[] _parameters;
     private readonly (Tensor Teacher, Tensor Student)[] _buffers;
+    private readonly Scalar _decay;
+    private readonly Scalar _rest;
 
     public EmaTeacher(EncoderDecoder student, EncoderDecoder teacher, double decay)
     {
@@ -21,6 +24,9 @@ public sealed class EmaTeacher : IDisposable
             throw new ArgumentOutOfRangeException(nameof(decay), decay, "train.ema_decay must be in [0, 1]");
         Model = teacher;
         Decay = decay;
+        // Held for the teacher's lifetime rather than created per update: see LongLivedScalars for the finalizer race.
+        _decay = decay.ToScalar();
+        _rest = (1 - decay).ToScalar();
         _parameters = Pair(Named(teacher.named_parameters()), Named(student.named_parameters()), "parameter");
         _buffers = Pair(Named(teacher.named_buffers()), Named(student.named_buffers()), "buffer");
         using (no_grad())
@@ -40,13 +46,10 @@ public sealed class EmaTeacher : IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        // Held (and disposed) here rather than created per call: see LongLivedScalars for the finalizer race.
-        using var decay = Decay.ToScalar();
-        using var rest = (1 - Decay).ToScalar();
-        foreach (var (t, s) in _parameters) t.mul_(decay).add_(s, alpha: rest);
+        foreach (var (t, s) in _parameters) t.mul_(_decay).add_(s, alpha: _rest);
         foreach (var (t, s) in _buffers)
         {
-            if (t.is_floating_point()) t.mul_(decay).add_(s, alpha: rest);
+            if (t.is_floating_point()) t.mul_(_decay).add_(s, alpha: _rest);
             else t.copy_(s);
         }
     }
@@ -61,7 +64,12 @@ public sealed class EmaTeacher : IDisposable
         return Model.Decode(Model.ExtractFeatures(input), input.shape[^1]).softmax(1).MoveToOuterDisposeScope();
     }
 
-    public void Dispose() => Model.Dispose();
+    public void Dispose()
+    {
+        Model.Dispose();
+        _decay.Dispose();
+        _rest.Dispose();
+    }
 
     private static IEnumerable<(string Name, Tensor Value)> Named<T>(IEnumerable<(string, T)> items) where T : Tensor =>
         items.Select(i => (i.Item1, (Tensor)i.Item2));

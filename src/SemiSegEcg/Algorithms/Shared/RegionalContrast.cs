@@ -1,3 +1,4 @@
+using SemiSegEcg.Tensors;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -46,13 +47,13 @@ public static class RegionalContrast
     {
         using var noGrad = no_grad();
         var (confidence, label) = teacher.max(1);
-        var valid = confidence.ge(easyThreshold);
+        var valid = confidence.ge(LongLivedScalars.Of(easyThreshold));
         var studentOfLabel = student.gather(1, label.unsqueeze(1)).squeeze(1);
-        var hard = valid.logical_and(studentOfLabel.lt(hardThreshold));
+        var hard = valid.logical_and(studentOfLabel.lt(LongLivedScalars.Of(hardThreshold)));
         var regions = new List<ClassRegion>();
         for (long c = 0; c < teacher.shape[1]; c++)
         {
-            var ofClass = label.eq(c);
+            var ofClass = label.eq(LongLivedScalars.Of(c));
             var validRows = valid.logical_and(ofClass).nonzero().view(-1);
             if (validRows.shape[0] == 0) continue;
             var hardRows = hard.logical_and(ofClass).nonzero().view(-1);
@@ -80,6 +81,7 @@ public static class RegionalContrast
         var starts = counts.cumsum(0) - counts;
         var pooledValidRows = cat(regions.Select(r => r.ValidRows).ToList(), 0);
         var self = eye(regions.Count, dtype: ScalarType.Bool, device: device);
+        var temperature = LongLivedScalars.Of(options.Temperature);
 
         var samples = new List<ClassSample>();
         for (int i = 0; i < regions.Count; i++)
@@ -88,12 +90,12 @@ public static class RegionalContrast
             long hardCount = region.HardRows.shape[0];
             if (hardCount == 0) continue;
             var queryRows = region.HardRows.index_select(0, randint(hardCount, [queries], ScalarType.Int64, device));
-            var classDistribution = (similarity[i] / options.Temperature).masked_fill(self[i], double.NegativeInfinity).softmax(0);
+            var classDistribution = similarity[i].div(temperature).masked_fill(self[i], LongLivedScalars.Of(double.NegativeInfinity)).softmax(0);
             var negativeClasses = classDistribution.multinomial(draws, replacement: true);
             var classCounts = counts.index_select(0, negativeClasses);
             var offsets = (rand([draws], ScalarType.Float64, device) * classCounts.to(ScalarType.Float64)).floor()
-                .to(ScalarType.Int64).minimum(classCounts - 1);
-            var negativeRows = pooledValidRows.index_select(0, starts.index_select(0, negativeClasses) + offsets).view(queries, negatives);
+                .to(ScalarType.Int64).minimum(classCounts.sub(LongLivedScalars.One));
+            var negativeRows = pooledValidRows.index_select(0, starts.index_select(0, negativeClasses).Plus(offsets)).view(queries, negatives);
             samples.Add(new ClassSample(region.Class, queryRows, negativeRows, region.Prototype));
         }
         return samples;
@@ -112,6 +114,7 @@ public static class RegionalContrast
         using var scope = NewDisposeScope();
         var keys = F.normalize(latents.detach(), p: 2, dim: 1);
         var total = zeros([], latents.dtype, latents.device);
+        var scale = LongLivedScalars.Of(temperature);
         foreach (var sample in samples)
         {
             long queries = sample.NegativeRows.shape[0], negatives = sample.NegativeRows.shape[1];
@@ -120,10 +123,10 @@ public static class RegionalContrast
             var negativeKeys = keys.index_select(0, sample.NegativeRows.reshape(-1)).view(queries, negatives, -1);
             var positiveLogit = anchors.matmul(positive).unsqueeze(1);
             var negativeLogits = negativeKeys.bmm(anchors.unsqueeze(2)).squeeze(2);
-            var logits = cat([positiveLogit, negativeLogits], 1) / temperature;
-            total = total + F.cross_entropy(logits, zeros([queries], ScalarType.Int64, latents.device));
+            var logits = cat([positiveLogit, negativeLogits], 1).div(scale);
+            total = total.Plus(F.cross_entropy(logits, zeros([queries], ScalarType.Int64, latents.device)));
         }
-        return (total / presentClasses).MoveToOuterDisposeScope();
+        return total.div(LongLivedScalars.Of((long)presentClasses)).MoveToOuterDisposeScope();
     }
 
     private static void CheckShapes(Tensor latent, Tensor teacher, Tensor student)

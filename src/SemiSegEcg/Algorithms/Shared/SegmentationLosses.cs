@@ -1,4 +1,6 @@
 using SemiSegEcg.Data;
+using SemiSegEcg.Tensors;
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -7,6 +9,8 @@ namespace SemiSegEcg.Algorithms.Shared;
 /// <summary>The per-position losses the methods combine. Logits are (B, C, T); targets (B, T) int64.</summary>
 public static class SegmentationLosses
 {
+    private static readonly Scalar IgnoreLabel = LongLivedScalars.Of((long)WaveLabels.Ignore);
+
     /// <summary>
     /// Cross-entropy averaged over the positions whose target is not 255 (PyTorch's <c>ignore_index</c> mean);
     /// 0 when every position is ignored, instead of NaN. Without ignored positions this is the original's plain mean.
@@ -15,8 +19,8 @@ public static class SegmentationLosses
     {
         using var scope = NewDisposeScope();
         var perPosition = F.cross_entropy(logits, target, ignore_index: WaveLabels.Ignore, reduction: nn.Reduction.None);
-        var valid = target.ne(WaveLabels.Ignore).to(perPosition.dtype);
-        return (perPosition.sum() / valid.sum().clamp_min(1)).MoveToOuterDisposeScope();
+        var valid = target.ne(IgnoreLabel).to(perPosition.dtype);
+        return perPosition.sum().div(valid.sum().clamp_min(LongLivedScalars.One)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Per-position cross-entropy (B, T) against hard labels, 0 where the label is 255.</summary>

@@ -1,3 +1,4 @@
+using SemiSegEcg.Tensors;
 using static TorchSharp.torch;
 
 namespace SemiSegEcg.Algorithms.Shared;
@@ -20,11 +21,14 @@ public static class TimeCutMix
             throw new ArgumentOutOfRangeException(nameof(minFraction), $"segment fractions must satisfy 0 < min ≤ max ≤ 1, got {minFraction} and {maxFraction}");
         using var scope = NewDisposeScope();
         var u = rand([batch, 3], ScalarType.Float64, device);
-        var applied = u[.., 0].lt(probability);
-        var segment = ((minFraction + (maxFraction - minFraction) * u[.., 1]) * lengthSamples).floor().clamp(1, lengthSamples).to(ScalarType.Int64);
-        var start = (u[.., 2] * (lengthSamples - segment + 1)).floor().to(ScalarType.Int64).minimum(lengthSamples - segment);
-        var time = arange(lengthSamples, ScalarType.Int64, device).unsqueeze(0);
-        var mask = time.ge(start.unsqueeze(1)).logical_and(time.lt((start + segment).unsqueeze(1))).logical_and(applied.unsqueeze(1));
+        var length = LongLivedScalars.Of(lengthSamples);
+        var applied = u[.., 0].lt(LongLivedScalars.Of(probability));
+        var segment = u[.., 1].mul(LongLivedScalars.Of(maxFraction - minFraction)).add(LongLivedScalars.Of(minFraction), LongLivedScalars.One).mul(length)
+            .floor().clamp(LongLivedScalars.One, length).to(ScalarType.Int64);
+        var latestStart = segment.neg().add(length, LongLivedScalars.One);
+        var start = u[.., 2].mul(latestStart.add(LongLivedScalars.One, LongLivedScalars.One)).floor().to(ScalarType.Int64).minimum(latestStart);
+        var time = arange(LongLivedScalars.Of(0L), length, LongLivedScalars.One, ScalarType.Int64, device).unsqueeze(0);
+        var mask = time.ge(start.unsqueeze(1)).logical_and(time.lt(start.Plus(segment).unsqueeze(1))).logical_and(applied.unsqueeze(1));
         return mask.MoveToOuterDisposeScope();
     }
 

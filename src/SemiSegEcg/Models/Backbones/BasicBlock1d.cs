@@ -1,3 +1,5 @@
+using SemiSegEcg.Models;
+using SemiSegEcg.Tensors;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -14,9 +16,9 @@ public sealed class BasicBlock1d : nn.Module<Tensor, Tensor>
     public const int Expansion = 1;
 
     private readonly Conv1d conv1;
-    private readonly BatchNorm1d bn1;
+    private readonly ScalarSafeBatchNorm1d bn1;
     private readonly Conv1d conv2;
-    private readonly BatchNorm1d bn2;
+    private readonly ScalarSafeBatchNorm1d bn2;
     private readonly Sequential? downsample;
     private readonly ReLU relu;
 
@@ -26,21 +28,21 @@ public sealed class BasicBlock1d : nn.Module<Tensor, Tensor>
     public BasicBlock1d(int inChannels, int planes, int stride) : base(nameof(BasicBlock1d))
     {
         conv1 = nn.Conv1d(inChannels, planes, kernel_size: 3, stride: stride, padding: 1, bias: false);
-        bn1 = nn.BatchNorm1d(planes);
+        bn1 = new ScalarSafeBatchNorm1d(planes);
         conv2 = nn.Conv1d(planes, planes, kernel_size: 3, stride: 1, padding: 1, bias: false);
-        bn2 = nn.BatchNorm1d(planes);
+        bn2 = new ScalarSafeBatchNorm1d(planes);
         if (stride != 1 || inChannels != planes * Expansion)
         {
             downsample = nn.Sequential(
                 nn.Conv1d(inChannels, planes * Expansion, kernel_size: 1, stride: stride, bias: false),
-                nn.BatchNorm1d(planes * Expansion));
+                new ScalarSafeBatchNorm1d(planes * Expansion));
         }
         relu = nn.ReLU();
         RegisterComponents();
     }
 
     /// <summary>The last BatchNorm of the residual branch (zero-initialised when <c>zero_init_residual</c> is set).</summary>
-    internal BatchNorm1d LastNorm => bn2;
+    internal ScalarSafeBatchNorm1d LastNorm => bn2;
 
     public override Tensor forward(Tensor input)
     {

@@ -1,3 +1,4 @@
+using SemiSegEcg.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -37,7 +38,7 @@ public sealed class ResNet1d : BackboneBase
         _numLeads = options.NumLeads;
         stem = nn.Sequential(
             nn.Conv1d(options.NumLeads, options.StemChannels, kernel_size: 7, stride: 2, padding: 3, bias: false),
-            nn.BatchNorm1d(options.StemChannels),
+            new ScalarSafeBatchNorm1d(options.StemChannels),
             nn.ReLU());
         maxpool = nn.MaxPool1d(kernel_size: 3, stride: 2, padding: 1);
         RegisterComponents();
@@ -110,7 +111,7 @@ public sealed class ResNet1d : BackboneBase
                     long outChannels = conv.weight.shape[0];
                     nn.init.normal_(conv.weight, 0.0, Math.Sqrt(2.0 / (kernel * outChannels)));
                     break;
-                case BatchNorm1d norm:
+                case ScalarSafeBatchNorm1d norm:
                     nn.init.ones_(norm.weight!);
                     nn.init.zeros_(norm.bias!);
                     break;

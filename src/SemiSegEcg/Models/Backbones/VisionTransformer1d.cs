@@ -1,3 +1,4 @@
+using SemiSegEcg.Tensors;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -74,7 +75,7 @@ public sealed class VisionTransformer1d : BackboneBase
         using var scope = NewDisposeScope();
         long batch = input.shape[0];
         var patches = patch_embed.call(input);
-        var x = cat([cls_token.expand(batch, -1, -1), patches], dim: 1) + pos_embed;
+        var x = cat([cls_token.expand(batch, -1, -1), patches], dim: 1).Plus(pos_embed);
         var outputs = new List<Tensor>(_outIndices.Length);
         int next = 0;
         // Blocks after the last requested index cannot affect the outputs, so they are not run.

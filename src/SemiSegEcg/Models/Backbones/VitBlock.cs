@@ -1,3 +1,4 @@
+using SemiSegEcg.Tensors;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using SemiSegEcg.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -11,12 +12,12 @@ namespace SemiSegEcg.Models.Heads;
 internal sealed class ConvBnRelu1d : nn.Module<Tensor, Tensor>
 {
     private readonly Conv1d conv;
-    private readonly BatchNorm1d bn;
+    private readonly ScalarSafeBatchNorm1d bn;
 
     public ConvBnRelu1d(int inChannels, int outChannels, int kernelSize) : base(nameof(ConvBnRelu1d))
     {
         conv = nn.Conv1d(inChannels, outChannels, kernel_size: kernelSize, padding: kernelSize / 2, bias: false);
-        bn = nn.BatchNorm1d(outChannels);
+        bn = new ScalarSafeBatchNorm1d(outChannels);
         RegisterComponents();
     }
 

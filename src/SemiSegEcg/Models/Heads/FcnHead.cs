@@ -1,3 +1,4 @@
+using SemiSegEcg.Models;
 using SemiSegEcg.Models.Backbones;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -79,7 +80,7 @@ public sealed class FcnHead : DecodeHeadBase
     private static Sequential ConvBnRelu(int inChannels, int outChannels, int kernelSize, int padding) =>
         nn.Sequential(
             nn.Conv1d(inChannels, outChannels, kernel_size: kernelSize, padding: padding, bias: false),
-            nn.BatchNorm1d(outChannels),
+            new ScalarSafeBatchNorm1d(outChannels),
             nn.ReLU());
 
     private static FcnHeadOptions Checked(FcnHeadOptions options)

@@ -1,3 +1,4 @@
+using SemiSegEcg.Models;
 using TorchSharp.Modules;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
@@ -23,7 +24,7 @@ public sealed class LatentProjection : nn.Module<Tensor, Tensor>
     private readonly ReLU _relu;
 
     [ComponentName(Name = "2")]
-    private readonly BatchNorm1d _norm;
+    private readonly ScalarSafeBatchNorm1d _norm;
 
     [ComponentName(Name = "3")]
     private readonly Conv1d _outputConv;
@@ -36,7 +37,7 @@ public sealed class LatentProjection : nn.Module<Tensor, Tensor>
         OutChannels = outChannels;
         _inputConv = nn.Conv1d(inChannels, outChannels, kernel_size: 3, padding: 1, bias: false);
         _relu = nn.ReLU();
-        _norm = nn.BatchNorm1d(outChannels);
+        _norm = new ScalarSafeBatchNorm1d(outChannels);
         _outputConv = nn.Conv1d(outChannels, outChannels, kernel_size: 1, bias: false);
         RegisterComponents();
     }

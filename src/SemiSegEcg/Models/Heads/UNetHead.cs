@@ -1,4 +1,5 @@
 using SemiSegEcg.Models.Backbones;
+using SemiSegEcg.Tensors;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -165,7 +166,7 @@ public sealed class UNetHead : DecodeHeadBase
                 $"have lengths [{string.Join(", ", levels.Select(l => l.shape[^1]))}]; use level_fusion: pyramid for a multi-scale backbone");
         }
         if (levels.Length == 1) return levels[0];
-        return Options.LevelFusion == UNetLevelFusion.Concat ? cat(levels, dim: 1) : levels.Skip(1).Aggregate(levels[0], (total, level) => total + level);
+        return Options.LevelFusion == UNetLevelFusion.Concat ? cat(levels, dim: 1) : levels.Skip(1).Aggregate(levels[0], (total, level) => total.Plus(level));
     }
 
     private Tensor CheckedInput(Tensor? input)

@@ -37,6 +37,6 @@ public sealed class LatentProjectionTests
 
         var order = projection.named_children().Select(c => (c.name, c.module.GetType().Name)).ToList();
 
-        Assert.Equal([("0", "Conv1d"), ("1", "ReLU"), ("2", "BatchNorm1d"), ("3", "Conv1d")], order);
+        Assert.Equal([("0", "Conv1d"), ("1", "ReLU"), ("2", "ScalarSafeBatchNorm1d"), ("3", "Conv1d")], order);
     }
 }

@@ -1,8 +1,8 @@
-using SemiSegEcg.Models;
+using SemiSegEcg.Tensors;
 using SemiSegEcg.Tests.Infrastructure;
 using static TorchSharp.torch;
 
-namespace SemiSegEcg.Tests.Models;
+namespace SemiSegEcg.Tests.Tensors;
 
 [Collection(TorchCollection.Name)]
 public sealed class LongLivedScalarsTests

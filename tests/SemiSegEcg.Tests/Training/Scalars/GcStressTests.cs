@@ -1,0 +1,103 @@
+using SemiSegEcg.Algorithms;
+using SemiSegEcg.Algorithms.Shared;
+using SemiSegEcg.Models;
+using SemiSegEcg.Models.Backbones;
+using SemiSegEcg.Models.Heads;
+using SemiSegEcg.Optimization;
+using SemiSegEcg.Tests.Infrastructure;
+using SemiSegEcg.Training;
+using static TorchSharp.torch;
+
+namespace SemiSegEcg.Tests.Training.Scalars;
+
+/// <summary>
+/// Every method trains a few hundred steps on small networks while another thread forces full collections and runs
+/// the finalizer back to back: the conditions under which a temporary Scalar (or any handle the step still needs) gets
+/// freed mid-call. No step may crash, every loss stays finite, and collections really ran throughout.
+/// </summary>
+[Collection(TorchCollection.Name)]
+public sealed class GcStressTests
+{
+    private const int Steps = 200;
+    private const int Length = 500;
+
+    public static TheoryData<string> Methods() => ["supervised", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "unimatch"];
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void Should_Train_Every_Method_While_Collections_And_Finalizers_Run_Constantly(string name)
+    {
+        random.manual_seed(0);
+        using var method = Create(name);
+        var optimizers = method.TrainedNetworks
+            .Select(n => new BuiltOptimizer(new GroupedAdamW(ParameterGroupBuilder.Build(n.Model, 0.05, null), 1e-3).Inner, [1.0]))
+            .ToList();
+        foreach (var network in method.TrainedNetworks) network.Model.train();
+        var batches = Enumerable.Range(0, 4).Select(seed => SyntheticStepBatches.Create(method.DataNeeds, length: Length, seed: seed)).ToList();
+        double first = double.NaN, last = double.NaN;
+
+        long collections;
+        using (var stress = new ConstantCollections())
+        {
+            for (int step = 0; step < Steps; step++)
+            {
+                var logs = StepExecutor.Run(method, optimizers, batches[step % batches.Count], new StepContext(0, step, Steps, step), lr: 1e-3);
+                Assert.All(logs, l => Assert.True(double.IsFinite(l.Value), $"{l.Name} = {l.Value} at step {step + 1}"));
+                if (step == 0) first = logs[0].Value;
+                last = logs[0].Value;
+            }
+            collections = stress.Collections;
+        }
+
+        foreach (var o in optimizers) o.Optimizer.Dispose();
+        Assert.True(collections >= Steps, $"only {collections} forced collections ran during {Steps} steps");
+        Assert.True(last < first, $"{name}: loss went from {first} to {last} in {Steps} steps");
+    }
+
+    private static ISegmentationAlgorithm Create(string name)
+    {
+        EncoderDecoder Model() => ModelFactory.Create(new ModelSpec("resnet18", new ResNetOptions { StemChannels = 8, BaseChannels = 8 },
+            "FCNHead", new FcnHeadOptions { InChannels = 64, Channels = 16 }, 4, UseLatentProjection: name == "reco", ProjectionInDim: 64, ProjectionOutDim: 16));
+        return name switch
+        {
+            "supervised" => new Supervised(Model()),
+            "mean_teacher" => new MeanTeacher(Model(), Model(), 0.99),
+            "fixmatch" => new FixMatch(Model(), 0.8),
+            "cps" => new Cps(Model(), Model()),
+            "reco" => new ReCo(Model(), Model(), 0.99, 0.8, new RegionalContrastOptions(0.65, 0.8, 0.25, 32, 64)),
+            "stpp" => new StPlusPlus(Model(), Model()),
+            "unimatch" => new UniMatch(Model(), 0.8, 0.5, cutMix: true),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+        };
+    }
+
+    /// <summary>A background thread that forces a full blocking collection and waits for the finalizers, over and over.</summary>
+    private sealed class ConstantCollections : IDisposable
+    {
+        private readonly Thread _thread;
+        private volatile bool _stopping;
+        private long _collections;
+
+        public ConstantCollections()
+        {
+            _thread = new Thread(() =>
+            {
+                while (!_stopping)
+                {
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+                    GC.WaitForPendingFinalizers();
+                    Interlocked.Increment(ref _collections);
+                }
+            }) { IsBackground = true, Name = "forced collections" };
+            _thread.Start();
+        }
+
+        public long Collections => Interlocked.Read(ref _collections);
+
+        public void Dispose()
+        {
+            _stopping = true;
+            _thread.Join();
+        }
+    }
+}
