@@ -19,4 +19,14 @@ public sealed record RunDirectory(string Path)
     public string Combine(string relative) => System.IO.Path.Combine(Path, relative);
 
     public void Create() => Directory.CreateDirectory(Path);
+
+    /// <summary>
+    /// Deletes the temporary files that atomic writes of a killed process left in the run folder (each as large as a
+    /// checkpoint); nothing else writes <c>.*.tmp</c> files there.
+    /// </summary>
+    public void RemoveStaleTemporaryFiles()
+    {
+        if (!Directory.Exists(Path)) return;
+        foreach (string file in Directory.GetFiles(Path, ".*.tmp")) File.Delete(file);
+    }
 }

@@ -39,6 +39,7 @@ public sealed class Trainer
     public TrainingOutcome Fit(CancellationToken cancellation = default)
     {
         _run.Create();
+        _run.RemoveStaleTemporaryFiles();
         var optimizers = _algorithm.TrainedNetworks.Select(n => OptimizerFactory.Create(n.Model, _settings)).ToList();
         try
         {
@@ -63,6 +64,7 @@ public sealed class Trainer
             CheckpointStore.LoadNetworks(resume, Checkpointed());
             CheckpointStore.LoadTrainingState(resume, optimizers.Select(o => o.Optimizer).ToList());
             (startEpoch, bestLoss, bestIou) = (meta.Epoch + 1, meta.BestLoss, meta.BestMeanIou);
+            RestoreBestCheckpoints(resume, meta);
             RunLog.TruncateFrom(_run.LogFile, startEpoch);
             bestIouEpoch = RunLog.Read(_run.LogFile).Where(l => l["MeanIoU"]?.GetValue<double>() == bestIou)
                 .Select(l => l["epoch"]!.GetValue<int>()).DefaultIfEmpty(-1).First();
@@ -86,7 +88,7 @@ public sealed class Trainer
             _settings.BatchSize, _settings.Seed, 0).Steps;
         _observer.OnRunStarted(startEpoch, _settings.Epochs, stepsPerEpoch);
 
-        var board = new TensorBoardLog(_run.Path);
+        var board = new TensorBoardLog(_run.Path, startEpoch);
         for (int epoch = startEpoch; epoch < _settings.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
@@ -106,8 +108,8 @@ public sealed class Trainer
             var metrics = new EpochMetrics(epoch, meters.Averages(), valid.MeanLoss, valid.MeanIou, valid.Pooled.Mean, clock.Elapsed);
             history.Add(metrics);
             RunLog.Append(_run.LogFile, metrics);
-            board.Scalar("perf/valid_loss", valid.MeanLoss, epoch);
-            board.Scalar("perf/MeanIoU", valid.MeanIou, epoch);
+            board.EpochScalar(TensorBoardLog.ValidLossTag, valid.MeanLoss, epoch);
+            board.EpochScalar(TensorBoardLog.MeanIouTag, valid.MeanIou, epoch);
 
             var improved = new List<string>();
             if (valid.MeanLoss < bestLoss) { bestLoss = valid.MeanLoss; improved.Add(RunDirectory.BestLoss); }
@@ -116,12 +118,14 @@ public sealed class Trainer
                 new Dictionary<string, double> { ["loss"] = valid.MeanLoss, ["MeanIoU"] = valid.MeanIou, ["mIoU_pooled"] = valid.Pooled.Mean },
                 bestLoss, bestIou, _algorithm.CheckpointedNetworks.Select(n => n.Key).ToList(), optimizers.Count,
                 _settings.Stage, DateTimeOffset.UtcNow);
-            string last = _run.Checkpoint(RunDirectory.Last);
-            CheckpointStore.Save(last, meta, _configYaml, Checkpointed(), optimizers.Select(o => o.Optimizer).ToList());
-            var copies = improved.ToList();
-            if (_settings.ExtraCheckpointEpochs.Contains(epoch + 1)) copies.Add($"checkpoint-{epoch + 1}");
-            foreach (string name in copies)
-                AtomicFile.Write(_run.Checkpoint(name), destination => { using var source = File.OpenRead(last); source.CopyTo(destination); }, durable: true);
+            // last.ckpt is the commit record a resume trusts, so it is written after every copy: a kill in between
+            // leaves the previous last.ckpt, and the resumed run redoes this epoch exactly and writes the copies again.
+            var names = improved.ToList();
+            if (_settings.ExtraCheckpointEpochs.Contains(epoch + 1)) names.Add($"checkpoint-{epoch + 1}");
+            names.Add(RunDirectory.Last);
+            string first = _run.Checkpoint(names[0]);
+            CheckpointStore.Save(first, meta, _configYaml, Checkpointed(), optimizers.Select(o => o.Optimizer).ToList());
+            foreach (string name in names.Skip(1)) CopyCheckpoint(first, _run.Checkpoint(name));
             _observer.OnEpochCompleted(metrics, improved);
         }
         return new TrainingOutcome(_settings.Epochs - startEpoch, bestLoss, bestIou, bestIouEpoch, history);
@@ -149,6 +153,28 @@ public sealed class Trainer
         meters.Add("lr", lr);
         board.Scalar("lr", lr, x);
         _observer.OnStep(context.Epoch, context.Step, context.StepsPerEpoch, logs.Count > 0 ? logs[0].Value : double.NaN, lr);
+    }
+
+    /// <summary>
+    /// Re-creates a best checkpoint that the resume checkpoint says is its own epoch but that is missing or older on
+    /// disk (a run killed between writing last.ckpt and copying it, as versions before the commit order could be).
+    /// </summary>
+    private void RestoreBestCheckpoints(string resume, CheckpointMetadata meta)
+    {
+        foreach (var (name, metric, best) in new[] { (RunDirectory.BestLoss, "loss", meta.BestLoss), (RunDirectory.BestMeanIou, "MeanIoU", meta.BestMeanIou) })
+        {
+            if (!meta.Metrics.TryGetValue(metric, out double value) || value != best) continue;
+            string path = _run.Checkpoint(name);
+            if (File.Exists(path) && CheckpointStore.ReadMetadata(path).Epoch == meta.Epoch) continue;
+            CopyCheckpoint(resume, path);
+            _observer.OnMessage($"re-created {path} from {resume} (epoch {meta.Epoch + 1} is its best {metric})");
+        }
+    }
+
+    private static void CopyCheckpoint(string source, string destination)
+    {
+        if (Path.GetFullPath(source) == Path.GetFullPath(destination)) return;
+        AtomicFile.Write(destination, stream => { using var input = File.OpenRead(source); input.CopyTo(stream); }, durable: true);
     }
 
     private List<(string Key, nn.Module Module)> Checkpointed() =>

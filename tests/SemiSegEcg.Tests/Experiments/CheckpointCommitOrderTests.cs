@@ -1,0 +1,118 @@
+using SemiSegEcg.Experiments;
+using SemiSegEcg.Tests.Infrastructure;
+using SemiSegEcg.Training;
+using SemiSegEcg.Training.Checkpoints;
+
+namespace SemiSegEcg.Tests.Experiments;
+
+/// <summary>
+/// A run killed at any moment of writing an epoch's checkpoints resumes to exactly the uninterrupted run: the disk
+/// state a kill leaves (after the last.ckpt rename, mid-write of the first checkpoint file, mid-copy to the next)
+/// is rebuilt from the two runs' files, the run resumes from its last.ckpt, and its weights, best checkpoints and
+/// TensorBoard scalars must equal the uninterrupted run's, with no temporary file left behind.
+/// </summary>
+[Collection(TorchCollection.Name)]
+public sealed class CheckpointCommitOrderTests
+{
+    private const string Config = "resnet18/scratch.yaml";
+    private static readonly string[] Budget = ["train.epochs=2", "test=null", "train.step_matched=true"];
+
+    [SkippableFact]
+    public void Should_Resume_Exactly_From_A_Kill_After_Commit_Mid_Write_Or_Mid_Copy_And_Restore_A_Lost_Best()
+    {
+        using var straightDir = new TempDirectory();
+        using var firstEpochDir = new TempDirectory();
+        var straight = TinyLudb.Config(Config, straightDir.Path, Budget);
+        var firstEpoch = TinyLudb.Config(Config, firstEpochDir.Path, Budget);
+        var reference = ExperimentRunner.Train(straight, NullTrainingObserver.Instance);
+        Assert.Throws<OperationCanceledException>(() => ExperimentRunner.Train(firstEpoch, new StopAfterFirstEpoch()));
+        var straightRun = new RunDirectory(straight.Config.RunDirectory);
+        var afterEpoch1 = new RunDirectory(firstEpoch.Config.RunDirectory);
+        string? improvedInEpoch2 = new[] { RunDirectory.BestLoss, RunDirectory.BestMeanIou }
+            .FirstOrDefault(n => CheckpointStore.ReadMetadata(straightRun.Checkpoint(n)).Epoch == 1);
+        Assert.True(improvedInEpoch2 is not null, "the tiny run improved no validation metric in its second epoch");
+
+        // A kill right after last.ckpt's rename: epoch 1 committed, nothing of epoch 2.
+        AssertResumesLikeTheStraightRun(afterEpoch1, _ => { }, reference, straightRun);
+        // A kill mid-write of epoch 2's first file (a best checkpoint): a partial temporary file beside epoch 1's files.
+        AssertResumesLikeTheStraightRun(afterEpoch1, run => PartialTemporary(straightRun.Checkpoint(improvedInEpoch2!), run), reference, straightRun);
+        // A kill mid-copy: epoch 2's best is written, the copy to last.ckpt is half done.
+        AssertResumesLikeTheStraightRun(afterEpoch1, run =>
+        {
+            File.Copy(straightRun.Checkpoint(improvedInEpoch2!), run.Checkpoint(improvedInEpoch2!), overwrite: true);
+            PartialTemporary(straightRun.Checkpoint(RunDirectory.Last), run);
+        }, reference, straightRun);
+
+        // Before the commit order, a kill between last.ckpt and its copy lost the best file for good: resume restores it.
+        using var lostBestDir = new TempDirectory();
+        var lostBest = Copy(straightRun, lostBestDir.Path);
+        File.Delete(lostBest.Checkpoint(improvedInEpoch2!));
+        Resume(lostBest, straight.Config.RunDirectory);
+        Assert.Equal(1, CheckpointStore.ReadMetadata(lostBest.Checkpoint(improvedInEpoch2!)).Epoch);
+        Assert.Equal(File.ReadAllBytes(lostBest.Checkpoint(RunDirectory.Last)), File.ReadAllBytes(lostBest.Checkpoint(improvedInEpoch2!)));
+    }
+
+    private static void AssertResumesLikeTheStraightRun(RunDirectory afterEpoch1, Action<RunDirectory> kill, TrainingOutcome reference, RunDirectory straightRun)
+    {
+        using var dir = new TempDirectory();
+        var run = Copy(afterEpoch1, dir.Path);
+        kill(run);
+
+        var continued = Resume(run, afterEpoch1.Path);
+
+        Assert.Equal(reference.History[1].MeanIou, continued.History[0].MeanIou);
+        Assert.Equal(reference.History[1].TrainAverages["loss"], continued.History[0].TrainAverages["loss"]);
+        Assert.Empty(Directory.GetFiles(run.Path, ".*.tmp"));
+        foreach (string name in new[] { RunDirectory.BestLoss, RunDirectory.BestMeanIou, RunDirectory.Last })
+        {
+            Assert.Equal(CheckpointStore.ReadMetadata(straightRun.Checkpoint(name)).Epoch, CheckpointStore.ReadMetadata(run.Checkpoint(name)).Epoch);
+            AssertSameWeights(straightRun.Checkpoint(name), run.Checkpoint(name));
+        }
+        var scalars = TensorBoardEventFiles.ReadScalars(run.Path);
+        Assert.Equal(TensorBoardEventFiles.ReadScalars(straightRun.Path).Order(), scalars.Order());
+    }
+
+    private static TrainingOutcome Resume(RunDirectory run, string originalRunPath)
+    {
+        string outputDir = Path.GetDirectoryName(run.Path)!;
+        Assert.Equal(Path.GetFileName(originalRunPath), Path.GetFileName(run.Path));
+        var loaded = TinyLudb.Config(Config, outputDir, [.. Budget, $"resume={run.Checkpoint(RunDirectory.Last)}"]);
+        return ExperimentRunner.Train(loaded, NullTrainingObserver.Instance);
+    }
+
+    /// <summary>Copies a run folder (output_dir/exp_name) under another output dir.</summary>
+    private static RunDirectory Copy(RunDirectory source, string outputDir)
+    {
+        string target = Path.Combine(outputDir, Path.GetFileName(source.Path));
+        Directory.CreateDirectory(target);
+        foreach (string file in Directory.GetFiles(source.Path)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        return new RunDirectory(target);
+    }
+
+    private static void PartialTemporary(string completeFile, RunDirectory run)
+    {
+        byte[] bytes = File.ReadAllBytes(completeFile);
+        File.WriteAllBytes(Path.Combine(run.Path, $".{Path.GetFileName(completeFile)}.4242.0123456789abcdef.tmp"), bytes[..(bytes.Length / 2)]);
+    }
+
+    private static void AssertSameWeights(string expected, string actual)
+    {
+        var config = TinyLudb.Config(Config, Path.GetTempPath(), Budget).Config;
+        using var a = ExperimentModels.Create(config);
+        using var b = ExperimentModels.Create(config);
+        ExperimentRunner.LoadWeights(a, expected);
+        ExperimentRunner.LoadWeights(b, actual);
+        var actualState = b.state_dict();
+        foreach (var (key, value) in a.state_dict())
+            Assert.True(value.equal(actualState[key]).all().item<bool>(), $"{key} of {Path.GetFileName(actual)} differs from the uninterrupted run");
+    }
+
+    private sealed class StopAfterFirstEpoch : ITrainingObserver
+    {
+        public void OnRunStarted(int startEpoch, int epochs, int stepsPerEpoch) { }
+        public void OnStep(int epoch, int step, int stepsPerEpoch, double loss, double lr) { }
+        public void OnValidation(int epoch) { }
+        public void OnEpochCompleted(EpochMetrics metrics, IReadOnlyList<string> improved) => throw new OperationCanceledException("killed");
+        public void OnMessage(string message) { }
+    }
+}
