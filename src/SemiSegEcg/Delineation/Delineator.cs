@@ -20,5 +20,11 @@ public sealed class Delineator
 
     public DelineationPostProcessor PostProcessor { get; }
 
-    public DelineationResult Delineate(RecordingInput input) => PostProcessor.Process(Segmenter.Segment(input));
+    /// <exception cref="InvalidDataException">The recording is shorter than <see cref="RecordingInput.MinimumSeconds"/>.</exception>
+    public DelineationResult Delineate(RecordingInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        input.RequireDelineableLength();
+        return PostProcessor.Process(Segmenter.Segment(input));
+    }
 }

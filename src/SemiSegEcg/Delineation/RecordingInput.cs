@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SemiSegEcg.Delineation;
 
 /// <summary>
@@ -30,6 +32,20 @@ public sealed record RecordingInput(string Name, double SamplingRateHz, string[]
     }
 
     /// <summary>Throws <see cref="InvalidDataException"/> naming the source when the recording cannot be delineated.</summary>
+    /// <summary>The shortest recording delineated: one beat at 60 bpm. Anything shorter holds no P-QRS-T sequence.</summary>
+    public const double MinimumSeconds = 1.0;
+
+    /// <exception cref="InvalidDataException">The recording is shorter than <see cref="MinimumSeconds"/>.</exception>
+    public void RequireDelineableLength()
+    {
+        int length = Leads[0].Length;
+        if (length / SamplingRateHz < MinimumSeconds)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"{SourcePath}: recording is {length} sample(s) at {SamplingRateHz} Hz ({length / SamplingRateHz:0.###} s); delineation needs at least {MinimumSeconds} s (one beat at 60 bpm)"));
+        }
+    }
+
     public void Validate()
     {
         if (!double.IsFinite(SamplingRateHz) || SamplingRateHz <= 0)

@@ -44,7 +44,7 @@ public static class RecordingReader
             _ when !File.Exists(path) => throw new FileNotFoundException($"{path}: no such file, and no WFDB header {path}.hea", path),
             _ => throw new NotSupportedException($"{path}: unsupported input; expected a WFDB record (.hea), a .csv or a .npy file"),
         };
-        var selected = SelectLeads(all, leads);
+        var selected = WithoutEmptyLeads(SelectLeads(all, leads));
         selected.Validate();
         return selected;
     }
@@ -178,7 +178,20 @@ public static class RecordingReader
     private static InvalidDataException MissingRate(string path, string what) =>
         new($"{path}: field 'sampling rate' is unknown: {what} does not store it; give it (--fs)");
 
-    /// <summary>Linear interpolation over NaN runs; flat hold at the ends; zeros when nothing is valid.</summary>
+    /// <summary>
+    /// Drops the leads without a single valid sample (left all-NaN by <see cref="FillInvalid"/>): delineating a
+    /// constant stand-in would report a lead without beats as if it had been measured.
+    /// </summary>
+    private static RecordingInput WithoutEmptyLeads(RecordingInput input)
+    {
+        var kept = Enumerable.Range(0, input.Leads.Length).Where(l => input.Leads[l].Length == 0 || !double.IsNaN(input.Leads[l][0])).ToArray();
+        if (kept.Length == input.Leads.Length) return input;
+        if (kept.Length == 0)
+            throw new InvalidDataException($"{input.SourcePath}: no lead has a valid sample (all {input.Leads.Length} are empty or NaN)");
+        return input with { LeadNames = kept.Select(l => input.LeadNames[l]).ToArray(), Leads = kept.Select(l => input.Leads[l]).ToArray() };
+    }
+
+    /// <summary>Linear interpolation over NaN runs; flat hold at the ends; a lead with no valid sample stays all-NaN.</summary>
     internal static void FillInvalid(double[] x, string who, List<string> warnings)
     {
         int invalid = 0;
@@ -189,8 +202,7 @@ public static class RecordingReader
         if (invalid == 0) return;
         if (invalid == x.Length)
         {
-            Array.Clear(x);
-            warnings.Add($"{who}: all {x.Length} samples are invalid; the lead is set to zero");
+            warnings.Add($"{who}: all {x.Length} samples are invalid; the lead is skipped");
             return;
         }
         int previous = -1;

@@ -22,16 +22,28 @@ public static class ExperimentRunner
         var paths = loaded.ResolveDatasetPaths();
         var run = new RunDirectory(config.RunDirectory);
         string yaml = ConfigWriter.ToYaml(loaded.WithResolvedDatasetPaths(paths).Node);
-        run.Create();
-        AtomicFile.WriteAllText(run.ConfigFile, yaml);
+        // A resume checkpoint is checked before anything is written, so a bad one leaves the run folder as it was.
+        var resumed = config.Resume is string resume ? CheckpointStore.VerifyResumable(resume) : null;
 
         random.manual_seed(config.Seed);
         if (config.Algorithm == AlgorithmKind.Stpp)
+        {
+            WriteConfig(run, yaml);
             return StPlusPlusRun.Train(loaded, yaml, paths, observer, cancellation, warnings);
+        }
         using var algorithm = AlgorithmFactory.Create(config.Algorithm, () => ExperimentModels.Create(config), config.Train);
+        if (resumed is not null && resumed.Algorithm != algorithm.Name)
+            throw new InvalidDataException($"{config.Resume}: checkpoint of '{resumed.Algorithm}' cannot resume a '{algorithm.Name}' run");
+        WriteConfig(run, yaml);
         var data = ExperimentData.LoadTraining(loaded, paths, algorithm.DataNeeds, warnings, observer.OnMessage);
         var trainer = new Trainer(TrainerSettings.From(config), algorithm, data, run, yaml, observer);
         return trainer.Fit(cancellation);
+    }
+
+    private static void WriteConfig(RunDirectory run, string yaml)
+    {
+        run.Create();
+        AtomicFile.WriteAllText(run.ConfigFile, yaml);
     }
 
     /// <summary>

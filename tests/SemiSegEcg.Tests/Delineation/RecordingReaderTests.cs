@@ -187,4 +187,34 @@ public sealed class RecordingReaderTests
         var unsupported = Assert.Throws<NotSupportedException>(() => RecordingReader.Read(dir.File("notes.txt")));
         Assert.Contains("notes.txt", unsupported.Message);
     }
+
+    [Fact]
+    public void Should_Skip_A_Lead_Without_Valid_Samples_And_Refuse_A_Recording_Without_Any()
+    {
+        using var dir = new TempDirectory();
+        string mixed = dir.File("mixed.csv"), empty = dir.File("empty.csv");
+        File.WriteAllLines(mixed, ["I,II", .. Enumerable.Range(0, 1000).Select(i => $"NaN,{Math.Sin(i * 0.01):0.###}")]);
+        File.WriteAllLines(empty, ["I", .. Enumerable.Range(0, 1000).Select(_ => "NaN")]);
+
+        var input = RecordingReader.Read(mixed, fsOverride: 500);
+        var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(empty, fsOverride: 500));
+
+        Assert.Equal(["II"], input.LeadNames);
+        Assert.Contains(input.Warnings, w => w.Contains("column 'I'") && w.Contains("skipped"));
+        Assert.Equal($"{empty}: no lead has a valid sample (all 1 are empty or NaN)", error.Message);
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Recording_Shorter_Than_One_Beat()
+    {
+        using var dir = new TempDirectory();
+        string one = dir.File("one.csv"), second = dir.File("second.csv");
+        File.WriteAllLines(one, ["I,II", "0.1,0.2"]);
+        File.WriteAllLines(second, ["I", .. Enumerable.Range(0, 500).Select(i => $"{Math.Sin(i * 0.01):0.###}")]);
+
+        var error = Assert.Throws<InvalidDataException>(() => RecordingReader.Read(one, fsOverride: 500).RequireDelineableLength());
+
+        Assert.StartsWith($"{one}: recording is 1 sample(s) at 500 Hz (0.002 s); delineation needs at least 1 s", error.Message);
+        RecordingReader.Read(second, fsOverride: 500).RequireDelineableLength();
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using SemiSegEcg.Concurrency;
 using SemiSegEcg.Data.Index;
 
 namespace SemiSegEcg.Data.Samples;
@@ -21,7 +22,7 @@ public static class SampleStore
         var samples = new EcgSample[entries.Count];
         var found = new ConcurrentQueue<string>();
         int done = 0;
-        Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        OrderedParallel.For(entries.Count, Environment.ProcessorCount, i =>
         {
             var entry = entries[i];
             string signalPath = Path.Combine(ecgDir, entry.Waveform);

@@ -68,9 +68,9 @@ public static class CheckpointStore
             {
                 module.load_py(buffer, strict: true);
             }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
+            catch (Exception e) when (IsReadFailure(e))
             {
-                throw new InvalidDataException($"{path}: network '{key}' does not fit the configured model ({e.Message})", e);
+                throw new InvalidDataException($"{path}: entry 'networks/{key}.pth' cannot be loaded into the configured model ({FirstLine(e)})", e);
             }
         }
     }
@@ -89,22 +89,80 @@ public static class CheckpointStore
             stream.CopyTo(buffer);
             buffer.Position = 0;
             using var reader = new BinaryReader(buffer);
-            optimizers[i].load_state_dict(reader);
+            try
+            {
+                optimizers[i].load_state_dict(reader);
+            }
+            catch (Exception e) when (IsReadFailure(e))
+            {
+                throw new InvalidDataException($"{path}: entry 'optimizers/{i}.bin' is not this method's optimizer state ({FirstLine(e)})", e);
+            }
         }
-        using (var stream = Entry(zip, RngEntry, path).Open())
-        using (var buffer = new MemoryStream())
-        {
-            stream.CopyTo(buffer);
-            using var state = tensor(buffer.ToArray(), dtype: ScalarType.Byte);
-            random.set_rng_state(state);
-        }
+        byte[] rng = ReadGeneratorState(zip, path);
+        using var state = tensor(rng, dtype: ScalarType.Byte);
+        random.set_rng_state(state);
     }
+
+    /// <summary>
+    /// Checks, without changing any model, optimizer or generator, that <paramref name="path"/> is a complete checkpoint
+    /// a run can resume from: its metadata, every network and optimizer entry it lists, and a valid generator state.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Naming the checkpoint and the entry at fault.</exception>
+    public static CheckpointMetadata VerifyResumable(string path)
+    {
+        using var zip = Open(path);
+        var meta = ReadMetadata(zip, path);
+        foreach (string key in meta.Networks) Entry(zip, $"networks/{key}.pth", path);
+        for (int i = 0; i < meta.OptimizerCount; i++) VerifyOptimizerHeader(zip, $"optimizers/{i}.bin", path);
+        ReadGeneratorState(zip, path);
+        return meta;
+    }
+
+    /// <summary>An optimizer state starts with its optimizer's type name (TorchSharp's format); ours are AdamW and SGD.</summary>
+    private static void VerifyOptimizerHeader(ZipArchive zip, string name, string path)
+    {
+        using var reader = new BinaryReader(Entry(zip, name, path).Open());
+        string? type = null;
+        try
+        {
+            type = reader.ReadString();
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)
+        {
+        }
+        if (type is not ("AdamW" or "SGD"))
+            throw new InvalidDataException($"{path}: entry '{name}' is not an AdamW or SGD optimizer state");
+    }
+
+    private static byte[] ReadGeneratorState(ZipArchive zip, string path)
+    {
+        using var stream = Entry(zip, RngEntry, path).Open();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        byte[] state = buffer.ToArray();
+        TorchGeneratorState.Validate(state, $"{path}: entry '{RngEntry}'");
+        return state;
+    }
+
+    /// <summary>Whatever TorchSharp, PyBridge or the unpickler throw on bytes that are not what the entry should hold.</summary>
+    private static bool IsReadFailure(Exception e) => e is not (OutOfMemoryException or OperationCanceledException);
+
+    private static string FirstLine(Exception e) => e.Message.Split('\n', 2)[0].Trim();
 
     private static CheckpointMetadata ReadMetadata(ZipArchive zip, string path)
     {
         using var stream = Entry(zip, MetaEntry, path).Open();
-        var meta = JsonSerializer.Deserialize<CheckpointMetadata>(stream, JsonOptions)
-            ?? throw new InvalidDataException($"{path}: meta.json is empty");
+        CheckpointMetadata? meta;
+        try
+        {
+            meta = JsonSerializer.Deserialize<CheckpointMetadata>(stream, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: entry '{MetaEntry}' is not checkpoint metadata ({e.Message})", e);
+        }
+        if (meta is null || meta.Algorithm is null || meta.Networks is null || meta.Metrics is null)
+            throw new InvalidDataException($"{path}: entry '{MetaEntry}' lacks the algorithm, networks or metrics");
         if (meta.FormatVersion != CheckpointMetadata.CurrentFormat)
             throw new InvalidDataException($"{path}: checkpoint format {meta.FormatVersion} is not supported (expected {CheckpointMetadata.CurrentFormat})");
         return meta;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using SemiSegEcg.Concurrency;
 using SemiSegEcg.Data.Samples;
 using SemiSegEcg.Randomness;
 
@@ -97,7 +98,7 @@ public sealed class BatchProducer
         int n = indices.Length, t = _lengthSamples;
         var strong = Enumerable.Range(0, recipe.StrongViews).Select(_ => new float[n * t]).ToArray();
         var batch = new HostBatch(n, t, new float[n * t], withMask ? new long[n * t] : null, strong, indices);
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = _workers }, row =>
+        OrderedParallel.For(n, _workers, row =>
         {
             var random = SeededRandom.Derive(seed, epoch, loader, (long)step * batchSize + row);
             ItemBuilder.Fill(samples[indices[row]], recipe, withMask, random, batch, row);

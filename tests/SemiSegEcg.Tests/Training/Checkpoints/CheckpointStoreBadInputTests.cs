@@ -1,0 +1,110 @@
+using System.IO.Compression;
+using System.Text;
+using SemiSegEcg.Models;
+using SemiSegEcg.Models.Backbones;
+using SemiSegEcg.Models.Heads;
+using SemiSegEcg.Optimization;
+using SemiSegEcg.Tests.Infrastructure;
+using SemiSegEcg.Training.Checkpoints;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SemiSegEcg.Tests.Training.Checkpoints;
+
+/// <summary>
+/// Every damaged entry of a checkpoint is one <see cref="InvalidDataException"/> naming the checkpoint and the entry,
+/// raised before libtorch sees the bytes: no TorchSharp exception type escapes, and a garbage generator state never
+/// reaches libtorch (which aborts the process on it).
+/// </summary>
+[Collection(TorchCollection.Name)]
+public sealed class CheckpointStoreBadInputTests : IDisposable
+{
+    private readonly TempDirectory _tmp = new("checkpoint-bad");
+    private readonly EncoderDecoder _model;
+    private readonly GroupedAdamW _optimizer;
+    private readonly string _good;
+
+    public CheckpointStoreBadInputTests()
+    {
+        random.manual_seed(0);
+        _model = ModelFactory.Create(new ModelSpec("resnet18", new ResNetOptions { StemChannels = 8, BaseChannels = 8 }, "FCNHead",
+            new FcnHeadOptions { InChannels = 64, Channels = 16 }));
+        _optimizer = new GroupedAdamW(ParameterGroupBuilder.Build(_model, 0.05, null), 1e-3);
+        _good = _tmp.File("good.ckpt");
+        var meta = new CheckpointMetadata(CheckpointMetadata.CurrentFormat, "base", 0, new Dictionary<string, double> { ["loss"] = 1, ["MeanIoU"] = 0.5 },
+            1, 0.5, ["model"], 1, null, DateTimeOffset.UnixEpoch);
+        CheckpointStore.Save(_good, meta, "algorithm: base\n", [("model", _model)], [_optimizer.Inner]);
+    }
+
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        _model.Dispose();
+        _tmp.Dispose();
+    }
+
+    [Fact]
+    public void Should_Load_And_Verify_The_Untouched_Checkpoint()
+    {
+        Assert.Equal("base", CheckpointStore.VerifyResumable(_good).Algorithm);
+        CheckpointStore.LoadNetworks(_good, [("model", _model)]);
+        CheckpointStore.LoadTrainingState(_good, [_optimizer.Inner]);
+    }
+
+    public static TheoryData<string, string, string> DamagedEntries() => new()
+    {
+        { "networks/model.pth", "garbage", "entry 'networks/model.pth'" },
+        { "networks/model.pth", "pickled list", "entry 'networks/model.pth'" },
+        { "optimizers/0.bin", "garbage", "entry 'optimizers/0.bin'" },
+        { "rng.bin", "garbage", "entry 'rng.bin'" },
+        { "rng.bin", "zeroed state", "entry 'rng.bin'" },
+        { "meta.json", "garbage", "entry 'meta.json'" },
+        { "rng.bin", "missing", "has no 'rng.bin' entry" },
+        { "networks/model.pth", "missing", "has no 'networks/model.pth' entry" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DamagedEntries))]
+    public void Should_Name_The_Checkpoint_And_Entry_When_An_Entry_Is_Damaged(string entry, string damage, string expected)
+    {
+        string path = _tmp.File($"{entry.Replace('/', '_')}-{damage.Replace(' ', '_')}.ckpt");
+        File.Copy(_good, path);
+        Damage(path, entry, damage);
+
+        var errors = new List<InvalidDataException>
+        {
+            Assert.Throws<InvalidDataException>(() => Everything(path)),
+        };
+        if (entry != "networks/model.pth") errors.Add(Assert.Throws<InvalidDataException>(() => CheckpointStore.VerifyResumable(path)));
+
+        Assert.All(errors, e => Assert.StartsWith(path + ": ", e.Message));
+        Assert.All(errors, e => Assert.Contains(expected, e.Message));
+        Assert.All(errors, e => Assert.DoesNotContain("\n", e.Message));
+    }
+
+    private void Everything(string path)
+    {
+        CheckpointStore.ReadMetadata(path);
+        CheckpointStore.LoadNetworks(path, [("model", _model)]);
+        CheckpointStore.LoadTrainingState(path, [_optimizer.Inner]);
+    }
+
+    private static void Damage(string path, string entryName, string damage)
+    {
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        var entry = zip.GetEntry(entryName)!;
+        long length = entry.Length;
+        entry.Delete();
+        if (damage == "missing") return;
+        byte[] bytes = damage switch
+        {
+            "garbage" => Enumerable.Range(0, (int)length).Select(i => (byte)(i * 37 + 11)).ToArray(),
+            // A valid pickle (protocol 2) of the empty list: readable, but not a state dict.
+            "pickled list" => [0x80, 0x02, (byte)']', (byte)'.'],
+            "zeroed state" => new byte[length],
+            _ => throw new ArgumentOutOfRangeException(nameof(damage), damage, null),
+        };
+        using var stream = zip.CreateEntry(entryName).Open();
+        stream.Write(bytes);
+    }
+}
