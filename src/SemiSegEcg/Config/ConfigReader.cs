@@ -57,9 +57,10 @@ public static class ConfigReader
             var at = new ConfigSource(sourceName, filePath, (int)e.Start.Line, (int)e.Start.Column);
             throw new ConfigException($"{at}: invalid YAML: {e.Message}", ConfigException.FileOf(at), null, ConfigException.LineOf(at), e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this (instead of a YamlException) on some malformed flow collections.
+            // YamlDotNet's scanner and parser throw these (instead of a YamlException) on some malformed flow
+            // collections and on events it cannot place, e.g. a stray '-' or ':' where a node should start.
             throw new ConfigException($"{sourceName}: invalid YAML (unbalanced brackets or quotes?)", filePath is null ? null : sourceName, innerException: e);
         }
 

@@ -43,8 +43,18 @@ public static partial class NpyFile
         if (fortran != "False")
             throw new InvalidDataException($"{source}: field 'fortran_order' is {fortran}; only C order is supported");
         long[] shape = shapeText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
-        long count = shape.Aggregate(1L, (a, b) => a * b);
+            .Select(t => long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n
+                : throw new InvalidDataException($"{source}: header field 'shape' has '{Printable(t)}', expected non-negative integers"))
+            .ToArray();
+        long count;
+        try
+        {
+            count = shape.Aggregate(1L, (a, b) => checked(a * b));
+        }
+        catch (OverflowException)
+        {
+            throw new InvalidDataException($"{source}: header field 'shape' ({Printable(shapeText)}) has more elements than any file can hold");
+        }
 
         int dataStart = headerStart + headerLength;
         (Type type, int size) = descr switch
@@ -125,7 +135,7 @@ public static partial class NpyFile
     {
         var match = pattern.Match(header);
         if (!match.Success)
-            throw new InvalidDataException($"{source}: header field '{field}' is missing or malformed: {header.Trim()}");
+            throw new InvalidDataException($"{source}: header field '{field}' is missing or malformed: {Printable(header.Trim())}");
         return match.Groups[1].Value;
     }
 
@@ -137,4 +147,11 @@ public static partial class NpyFile
 
     [GeneratedRegex(@"'shape'\s*:\s*\(([^)]*)\)")]
     private static partial Regex ShapePattern();
+
+    /// <summary>At most 100 characters of a damaged header, with anything unprintable shown as '?', for a one-line message.</summary>
+    private static string Printable(string header)
+    {
+        var text = new string(header.Take(100).Select(c => char.IsControl(c) || c > '~' ? '?' : c).ToArray());
+        return header.Length > 100 ? text + "…" : text;
+    }
 }
