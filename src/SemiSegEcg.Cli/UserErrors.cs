@@ -37,7 +37,7 @@ public static class UserErrors
             string first = e.Message.Split('\n', 2)[0].Trim();
             AnsiConsole.MarkupLineInterpolated($"[red]libtorch error:[/] {first}");
             AnsiConsole.MarkupLine("[grey]A training run stopped this way continues exactly where its last epoch ended with " +
-                "--resume <run folder>/last.ckpt (README: known issues). SEMISEG_DEBUG=1 shows the native stack.[/]");
+                "--resume <run folder>/last.ckpt. SEMISEG_DEBUG=1 shows the native stack.[/]");
             return 2;
         }
         catch (Exception e)

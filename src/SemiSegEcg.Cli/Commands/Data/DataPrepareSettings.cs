@@ -42,7 +42,7 @@ public sealed class DataPrepareSettings : CommandSettings
     public long Seed { get; init; }
 
     [CommandOption("--offset-rule <RULE>")]
-    [Description("exclusive (default: label[onset:offset], like the original's files) or inclusive (offset sample belongs to the wave).")]
+    [Description("exclusive (default: label[[onset:offset]], like the original's files) or inclusive (offset sample belongs to the wave).")]
     [DefaultValue(OffsetRule.Exclusive)]
     public OffsetRule OffsetRule { get; init; } = OffsetRule.Exclusive;
 
