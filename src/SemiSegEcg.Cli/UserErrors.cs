@@ -51,5 +51,6 @@ public static class UserErrors
     private static bool IsUserError(Exception e) => e is InvalidDataException or FileNotFoundException
         or DirectoryNotFoundException or ConfigException or CommandParseException or CommandRuntimeException
         or ArgumentException or NotSupportedException or UnauthorizedAccessException or IOException
-        or WfdbFormatException or PickleSecurityException or TransformSpecException or TrainingDivergedException;
+        or WfdbFormatException or PickleSecurityException or TransformSpecException or TrainingDivergedException
+        or CommandLineException;
 }

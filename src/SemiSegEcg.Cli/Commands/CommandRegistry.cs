@@ -5,6 +5,7 @@ using SemiSegEcg.Cli.Commands.Evaluation;
 using SemiSegEcg.Cli.Commands.Report;
 using SemiSegEcg.Cli.Commands.Sweep;
 using SemiSegEcg.Cli.Commands.Training;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace SemiSegEcg.Cli.Commands;
@@ -12,10 +13,35 @@ namespace SemiSegEcg.Cli.Commands;
 /// <summary>Every <c>semiseg</c> command, registered in one place so tests run exactly what the CLI runs.</summary>
 public static class CommandRegistry
 {
+    /// <summary>Every command's path and settings type, for option spelling and the help tests.</summary>
+    public static IReadOnlyDictionary<string, Type> Commands { get; } = new Dictionary<string, Type>
+    {
+        ["demo"] = typeof(DemoSettings),
+        ["data prepare"] = typeof(DataPrepareSettings),
+        ["data merge"] = typeof(DataMergeSettings),
+        ["train"] = typeof(TrainSettings),
+        ["test"] = typeof(TestSettings),
+        ["evaluate"] = typeof(EvaluateSettings),
+        ["delineate"] = typeof(DelineateSettings),
+        ["sweep"] = typeof(SweepSettings),
+        ["report"] = typeof(ReportSettings),
+    };
+
+    /// <summary>Runs the CLI as the executable does: declared options in either spelling, one-line errors, exit codes 0/1/2.</summary>
+    public static int Run(string[] args, CancellationToken cancellation = default) => UserErrors.Run(() =>
+    {
+        var app = new CommandApp();
+        app.Configure(Configure);
+        return app.Run(OptionSpelling.Normalize(args, Commands), cancellation);
+    });
+
     public static void Configure(IConfigurator config)
     {
         config.SetApplicationName("semiseg");
         config.PropagateExceptions();
+        config.UseStrictParsing();
+        // Help and parse errors go where every command writes (tests swap AnsiConsole.Console to read them).
+        config.ConfigureConsole(AnsiConsole.Console);
         config.AddCommand<DemoCommand>("demo")
             .WithDescription("Zero-download demo: train a small delineator on synthetic ECGs (or prepared LUDB), test it, delineate a held-out record and plot it.")
             .WithExample("demo")
