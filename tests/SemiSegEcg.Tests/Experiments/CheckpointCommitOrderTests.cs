@@ -66,7 +66,7 @@ public sealed class CheckpointCommitOrderTests
         foreach (string name in new[] { RunDirectory.BestLoss, RunDirectory.BestMeanIou, RunDirectory.Last })
         {
             Assert.Equal(CheckpointStore.ReadMetadata(straightRun.Checkpoint(name)).Epoch, CheckpointStore.ReadMetadata(run.Checkpoint(name)).Epoch);
-            AssertSameWeights(straightRun.Checkpoint(name), run.Checkpoint(name));
+            CheckpointWeights.AssertEqual(straightRun.Checkpoint(name), run.Checkpoint(name), TinyLudb.Config(Config, Path.GetTempPath(), Budget).Config);
         }
         var scalars = TensorBoardEventFiles.ReadScalars(run.Path);
         Assert.Equal(TensorBoardEventFiles.ReadScalars(straightRun.Path).Order(), scalars.Order());
@@ -93,26 +93,5 @@ public sealed class CheckpointCommitOrderTests
     {
         byte[] bytes = File.ReadAllBytes(completeFile);
         File.WriteAllBytes(Path.Combine(run.Path, $".{Path.GetFileName(completeFile)}.4242.0123456789abcdef.tmp"), bytes[..(bytes.Length / 2)]);
-    }
-
-    private static void AssertSameWeights(string expected, string actual)
-    {
-        var config = TinyLudb.Config(Config, Path.GetTempPath(), Budget).Config;
-        using var a = ExperimentModels.Create(config);
-        using var b = ExperimentModels.Create(config);
-        ExperimentRunner.LoadWeights(a, expected);
-        ExperimentRunner.LoadWeights(b, actual);
-        var actualState = b.state_dict();
-        foreach (var (key, value) in a.state_dict())
-            Assert.True(value.equal(actualState[key]).all().item<bool>(), $"{key} of {Path.GetFileName(actual)} differs from the uninterrupted run");
-    }
-
-    private sealed class StopAfterFirstEpoch : ITrainingObserver
-    {
-        public void OnRunStarted(int startEpoch, int epochs, int stepsPerEpoch) { }
-        public void OnStep(int epoch, int step, int stepsPerEpoch, double loss, double lr) { }
-        public void OnValidation(int epoch) { }
-        public void OnEpochCompleted(EpochMetrics metrics, IReadOnlyList<string> improved) => throw new OperationCanceledException("killed");
-        public void OnMessage(string message) { }
     }
 }
