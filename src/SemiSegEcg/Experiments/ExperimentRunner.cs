@@ -32,8 +32,7 @@ public static class ExperimentRunner
             return StPlusPlusRun.Train(loaded, yaml, paths, observer, cancellation, warnings);
         }
         using var algorithm = AlgorithmFactory.Create(config.Algorithm, () => ExperimentModels.Create(config), config.Train);
-        if (resumed is not null && resumed.Algorithm != algorithm.Name)
-            throw new InvalidDataException($"{config.Resume}: checkpoint of '{resumed.Algorithm}' cannot resume a '{algorithm.Name}' run");
+        resumed?.RequireAlgorithm(algorithm.Name, config.Resume!);
         WriteConfig(run, yaml);
         var data = ExperimentData.LoadTraining(loaded, paths, algorithm.DataNeeds, warnings, observer.OnMessage);
         var trainer = new Trainer(TrainerSettings.From(config), algorithm, data, run, yaml, observer);

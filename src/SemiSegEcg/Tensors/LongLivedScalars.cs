@@ -5,8 +5,8 @@ namespace SemiSegEcg.Tensors;
 
 /// <summary>
 /// Scalars that live as long as the process, for every number that a per-step path hands to libtorch.
-/// TorchSharp turns a plain number argument — and the implicit <c>alpha = 1</c> of <c>Tensor.add(Tensor)</c>, tensor
-/// <c>+</c> and <c>-</c> — into a temporary native <see cref="Scalar"/> that nothing references once its handle is
+/// TorchSharp turns a plain number argument — and the implicit <c>alpha = 1</c> of <c>Tensor.add(Tensor)</c> and tensor
+/// <c>+</c> — into a temporary native <see cref="Scalar"/> that nothing references once its handle is
 /// passed on, so the GC's finalizer thread can free it while libtorch is still reading it: after hours of training
 /// this crashed a CPS run with "Expected false to be true … toFloat at Scalar.h" inside a residual add.
 /// Per-step code therefore takes its numbers from here (or from a <see cref="HeldScalars"/> for values that change

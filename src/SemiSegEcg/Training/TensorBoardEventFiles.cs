@@ -27,29 +27,42 @@ public static class TensorBoardEventFiles
         {
             byte[] bytes = File.ReadAllBytes(file);
             using var kept = new MemoryStream();
-            int position = 0;
-            while (position + 12 <= bytes.Length)
+            int complete = 0;
+            foreach (var record in Records(bytes))
             {
-                ulong length = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(position));
-                if (length > int.MaxValue || position + 12 + (long)length + 4 > bytes.Length) break;
-                int size = 12 + (int)length + 4;
-                var (tag, step) = ReadScalar(bytes.AsSpan(position + 12, (int)length));
-                if (tag is null || keep(tag, step)) kept.Write(bytes, position, size);
+                if (record.Tag is null || keep(record.Tag, record.Step)) kept.Write(bytes, record.Offset, record.Size);
                 else dropped++;
-                position += size;
+                complete = record.Offset + record.Size;
             }
-            if (position != bytes.Length) dropped++;
+            if (complete != bytes.Length) dropped++;
             if (kept.Length != bytes.Length) IO.AtomicFile.WriteAllBytes(file, kept.ToArray());
         }
         return dropped;
     }
 
-    /// <summary>Every scalar of the run's event files as (tag, step), in file and record order.</summary>
-    public static IReadOnlyList<(string Tag, long Step)> ReadScalars(string directory)
+    /// <summary>Every scalar of the run's event files as (tag, step), in file and record order; reads, never writes.</summary>
+    public static IReadOnlyList<(string Tag, long Step)> ReadScalars(string directory) =>
+        Directory.Exists(directory)
+            ? Directory.GetFiles(directory, Pattern)
+                .SelectMany(file => Records(File.ReadAllBytes(file)))
+                .Where(r => r.Tag is not null)
+                .Select(r => (r.Tag!, r.Step))
+                .ToList()
+            : [];
+
+    /// <summary>The complete records of one file, in order; a torn record at the end is not among them.</summary>
+    private static IEnumerable<(int Offset, int Size, string? Tag, long Step)> Records(byte[] bytes)
     {
-        var scalars = new List<(string, long)>();
-        Truncate(directory, (tag, step) => { scalars.Add((tag, step)); return true; });
-        return scalars;
+        int position = 0;
+        while (position + 12 <= bytes.Length)
+        {
+            ulong length = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(position));
+            if (length > int.MaxValue || position + 12 + (long)length + 4 > bytes.Length) yield break;
+            int size = 12 + (int)length + 4;
+            var (tag, step) = ReadScalar(bytes.AsSpan(position + 12, (int)length));
+            yield return (position, size, tag, step);
+            position += size;
+        }
     }
 
     /// <summary>The first summary tag and the step of one <c>Event</c>; no tag for events without a summary value.</summary>

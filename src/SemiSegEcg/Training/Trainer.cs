@@ -59,8 +59,7 @@ public sealed class Trainer
         if (_settings.ResumePath is string resume)
         {
             var meta = CheckpointStore.ReadMetadata(resume);
-            if (meta.Algorithm != _algorithm.Name)
-                throw new InvalidDataException($"{resume}: checkpoint of '{meta.Algorithm}' cannot resume a '{_algorithm.Name}' run");
+            meta.RequireAlgorithm(_algorithm.Name, resume);
             CheckpointStore.LoadNetworks(resume, Checkpointed());
             CheckpointStore.LoadTrainingState(resume, optimizers.Select(o => o.Optimizer).ToList());
             (startEpoch, bestLoss, bestIou) = (meta.Epoch + 1, meta.BestLoss, meta.BestMeanIou);

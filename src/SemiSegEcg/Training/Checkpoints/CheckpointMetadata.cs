@@ -21,4 +21,11 @@ public sealed record CheckpointMetadata(
     DateTimeOffset SavedAt)
 {
     public const int CurrentFormat = 1;
+
+    /// <exception cref="InvalidDataException">The checkpoint at <paramref name="path"/> was written by another method.</exception>
+    public void RequireAlgorithm(string algorithm, string path)
+    {
+        if (Algorithm != algorithm)
+            throw new InvalidDataException($"{path}: checkpoint of '{Algorithm}' cannot resume a '{algorithm}' run");
+    }
 }
