@@ -61,6 +61,18 @@ public sealed class CliHelpAndOptionTests
         Assert.Contains(expected, text.ReplaceLineEndings(" "));
     }
 
+    [Theory]
+    [InlineData(new[] { "data", "prepare", "ludb", "--raw", "r", "--out", "o", "--label-draws", "0" }, "--label-draws must be at least 1, got 0")]
+    [InlineData(new[] { "data", "prepare", "ptbxl", "--raw", "r", "--out", "o", "--label_draws", "3" }, "--label-draws: ptbxl has no labels")]
+    [InlineData(new[] { "sweep", "--draws", "one", "--dry-run" }, "--draws: 'one' is not an integer or a range like 0-4")]
+    public void Should_Refuse_A_Bad_Option_Value_By_Name(string[] args, string expected)
+    {
+        var (exit, text) = Run(args);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(expected, text.ReplaceLineEndings(" "));
+    }
+
     [Fact]
     public void Should_Stop_On_An_Unknown_Short_Option()
     {

@@ -27,7 +27,8 @@ public sealed class DataPrepareCommand : Command<DataPrepareSettings>
             .Start(ctx =>
             {
                 var task = ctx.AddTask($"{preparer.Database}: {preparer.RecordCount} records", maxValue: preparer.RecordCount);
-                summary = DatabasePreparation.Run(preparer, settings.Out, settings.Seed, new SyncProgress(task, cancellationToken));
+                summary = DatabasePreparation.Run(preparer, settings.Out, settings.Seed, new SyncProgress(task, cancellationToken),
+                    settings.LabelDraws);
                 task.Value = task.MaxValue;
             });
 

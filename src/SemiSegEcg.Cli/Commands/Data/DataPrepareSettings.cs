@@ -41,6 +41,11 @@ public sealed class DataPrepareSettings : CommandSettings
     [DefaultValue(0L)]
     public long Seed { get; init; }
 
+    [CommandOption("--label-draws <N>")]
+    [Description("Independent draws of the labeled subsets of the same training subjects (default 1). Draw 0 is the usual files; draw k ≥ 1 is written as <PREFIX>_train_labeled_1over<r>_draw<k>.csv. For measuring how much the choice of labeled subjects moves a result (semiseg sweep --draws).")]
+    [DefaultValue(1)]
+    public int LabelDraws { get; init; } = 1;
+
     [CommandOption("--offset-rule <RULE>")]
     [Description("exclusive (default: label[[onset:offset]], like the original's files) or inclusive (offset sample belongs to the wave).")]
     [DefaultValue(OffsetRule.Exclusive)]
@@ -82,6 +87,8 @@ public sealed class DataPrepareSettings : CommandSettings
         if (DatabaseKey is not { } key)
             return ValidationResult.Error($"unknown database '{Database}'; expected ludb, qtdb, ptbxl, isp, zhejiang or synthetic");
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out <DIR> is required");
+        if (LabelDraws < 1) return ValidationResult.Error($"--label-draws must be at least 1, got {LabelDraws}");
+        if (LabelDraws > 1 && key == "ptbxl") return ValidationResult.Error("--label-draws: ptbxl has no labels, so it has no labeled subsets to draw");
         if (key == "synthetic")
             return Records < 5 ? ValidationResult.Error("--records must be at least 5") : ValidationResult.Success();
         if (key == "zhejiang")

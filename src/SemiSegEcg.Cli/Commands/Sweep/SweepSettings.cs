@@ -32,6 +32,10 @@ public sealed class SweepSettings : CommandSettings
     [DefaultValue("0")]
     public string Seeds { get; init; } = "0";
 
+    [CommandOption("--draws <LIST>")]
+    [Description("Label draws (made by data prepare --label-draws), e.g. 0-2. Draw 0 (default) is the usual labeled index; draw k trains on …_1over<N>_draw<k>.csv in the run folder …/1over<N>/draw<k>/seed<s>.")]
+    public string? Draws { get; init; }
+
     [CommandOption("--epochs <N>")]
     [Description("Training budget for every run (train.epochs), with train.warmup_epochs = max(1, N/10). Default: the configs' (100).")]
     public int? Epochs { get; init; }
@@ -113,7 +117,7 @@ public sealed class SweepSettings : CommandSettings
     public SweepRequest ToRequest() => new(
         SweepGrid.ParseNames(Backbones), SweepGrid.ParseNames(Algorithms), SweepGrid.ParseNames(Datasets),
         SweepGrid.ParseIntegers(Ratios, "--ratios"), SweepGrid.ParseIntegers(Seeds, "--seeds"),
-        Configs, OutputRoot, Epochs, Set);
+        Configs, OutputRoot, Epochs, Set, Draws is null ? null : SweepGrid.ParseIntegers(Draws, "--draws"));
 
     public IReadOnlyList<int>? GpuIds => Gpus is null ? null : SweepGrid.ParseIntegers(Gpus, "--gpus");
 

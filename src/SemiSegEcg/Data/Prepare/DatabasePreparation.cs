@@ -11,8 +11,16 @@ namespace SemiSegEcg.Data.Prepare;
 /// </summary>
 public static class DatabasePreparation
 {
-    public static PrepareSummary Run(IDatabasePreparer preparer, string outputRoot, long seed, IProgress<int>? recordsDone = null)
+    /// <param name="labelDraws">
+    /// Independent draws of the nested labeled subsets of the same training subjects: draw 0 is the original's files,
+    /// draws 1 … N−1 are written as <c>&lt;PREFIX&gt;_train_labeled_1over{r}_draw{k}.csv</c>.
+    /// </param>
+    public static PrepareSummary Run(IDatabasePreparer preparer, string outputRoot, long seed, IProgress<int>? recordsDone = null,
+        int labelDraws = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(labelDraws, 1);
+        if (labelDraws > 1 && !preparer.IsLabeled)
+            throw new ArgumentException($"{preparer.Database} has no labels: label draws need a labeled database");
         var layout = new PreparedLayout(outputRoot, preparer.Prefix);
         Directory.CreateDirectory(layout.EcgDir);
         Directory.CreateDirectory(layout.IndexDir);
@@ -36,14 +44,17 @@ public static class DatabasePreparation
         RemoveStaleFiles(layout.EcgDir, names);
         if (preparer.IsLabeled) RemoveStaleFiles(layout.LabelDir, names);
 
-        var splits = preparer.IsLabeled ? WriteLabeledIndexes(preparer, layout, infos, seed) : WriteUnlabeledIndex(layout, infos);
-        var summary = new PrepareSummary(preparer.Database, Path.GetFullPath(outputRoot), seed, splits, dropped, preparer.Options);
+        var draws = new List<LabeledDraw>();
+        var splits = preparer.IsLabeled
+            ? WriteLabeledIndexes(preparer, layout, infos, seed, labelDraws, draws)
+            : WriteUnlabeledIndex(layout, infos);
+        var summary = new PrepareSummary(preparer.Database, Path.GetFullPath(outputRoot), seed, splits, dropped, preparer.Options, draws);
         AtomicFile.WriteAllText(layout.SummaryPath, JsonSerializer.Serialize(summary, JsonOptions));
         return summary;
     }
 
     private static List<SplitStatistics> WriteLabeledIndexes(IDatabasePreparer preparer, PreparedLayout layout,
-        List<SampleInfo> infos, long seed)
+        List<SampleInfo> infos, long seed, int labelDraws, List<LabeledDraw> draws)
     {
         var split = preparer.Split(infos, seed);
         List<SampleInfo> Select(IEnumerable<string> subjects)
@@ -64,11 +75,23 @@ public static class DatabasePreparation
             SplitStatistics.Of("valid", valid),
             SplitStatistics.Of("test", test),
         };
-        foreach (var (ratio, subjects) in split.LabeledSubjects)
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        for (int draw = 0; draw < labelDraws; draw++)
         {
-            var labeled = Select(subjects);
-            IndexCsv.Write(layout.LabeledIndex(ratio), labeled.Select(Entry));
-            stats.Add(SplitStatistics.Of($"train 1/{ratio}", labeled));
+            foreach (var (ratio, subjects) in SubjectSplitter.LabeledDraw(split, seed, draw))
+            {
+                var labeled = Select(subjects);
+                string path = layout.LabeledIndex(ratio, draw);
+                IndexCsv.Write(path, labeled.Select(Entry));
+                written.Add(Path.GetFileName(path));
+                draws.Add(new LabeledDraw(draw, ratio, Path.GetFileName(path), subjects));
+                stats.Add(SplitStatistics.Of(draw == 0 ? $"train 1/{ratio}" : $"train 1/{ratio} draw {draw}", labeled));
+            }
+        }
+        // Draws a previous preparation wrote beyond this one's count would disagree with summary.json.
+        foreach (string stale in Directory.EnumerateFiles(layout.IndexDir, layout.LabeledDrawPattern))
+        {
+            if (!written.Contains(Path.GetFileName(stale))) File.Delete(stale);
         }
         return stats;
     }

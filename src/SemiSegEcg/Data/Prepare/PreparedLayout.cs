@@ -11,7 +11,21 @@ public sealed record PreparedLayout(string Root, string Prefix)
     public string IndexDir => Path.Combine(Root, "index");
     public string SummaryPath => Path.Combine(Root, "summary.json");
 
-    public string LabeledIndex(int ratio) => Path.Combine(IndexDir, $"{Prefix}_train_labeled_1over{ratio}.csv");
+    /// <summary>Draw 0 keeps the original's file name; draw k ≥ 1 adds <c>_draw{k}</c>.</summary>
+    public string LabeledIndex(int ratio, int draw = 0) => Path.Combine(IndexDir, LabeledIndexName($"{Prefix}_train_labeled_1over{ratio}.csv", draw));
+
+    /// <summary>The file name of label draw <paramref name="draw"/> of a draw-0 labeled index name.</summary>
+    public static string LabeledIndexName(string drawZeroName, int draw)
+    {
+        ArgumentNullException.ThrowIfNull(drawZeroName);
+        ArgumentOutOfRangeException.ThrowIfNegative(draw);
+        if (draw == 0) return drawZeroName;
+        string extension = Path.GetExtension(drawZeroName);
+        return $"{drawZeroName[..^extension.Length]}_draw{draw.ToString(System.Globalization.CultureInfo.InvariantCulture)}{extension}";
+    }
+
+    /// <summary>Matches the index files of every draw k ≥ 1 (for removing those a new preparation did not write).</summary>
+    public string LabeledDrawPattern => $"{Prefix}_train_labeled_1over*_draw*.csv";
     public string UnlabeledIndex => Path.Combine(IndexDir, $"{Prefix}_train_unlabeled.csv");
     public string ValidIndex => Path.Combine(IndexDir, $"{Prefix}_valid.csv");
     public string TestIndex => Path.Combine(IndexDir, $"{Prefix}_test.csv");

@@ -38,19 +38,41 @@ public static class SubjectSplitter
         return Build(shuffled[..trainCount], shuffled[trainCount..], SortSubjects(testSet), seed, ratios);
     }
 
+    /// <summary>
+    /// Another independent draw of the nested labeled subsets of the same training subjects, for measuring how much
+    /// the choice of labeled subjects moves a result. Draw 0 is <see cref="SubjectSplit.LabeledSubjects"/> itself.
+    /// </summary>
+    public static IReadOnlyDictionary<int, IReadOnlyList<string>> LabeledDraw(SubjectSplit split, long seed, int draw)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentOutOfRangeException.ThrowIfNegative(draw);
+        if (draw == 0) return split.LabeledSubjects;
+        // Draw k has a stream of its own, keyed by k, from the sorted training subjects: it depends only on the
+        // subject set, the seed and k, so adding draws never changes earlier ones.
+        var train = SortSubjects(split.Train);
+        return Nested(train, SeededRandom.Derive(seed, 1, draw), split.LabeledSubjects.Keys.ToList());
+    }
+
     private static SubjectSplit Build(List<string> train, List<string> valid, List<string> test, long seed,
         IReadOnlyList<int>? ratios)
     {
-        // The labeled subsets come from their own stream: prefixes of one permutation, hence nested.
-        var labeledOrder = SeededRandom.Derive(seed, 1).Permutation(train.Count).Select(i => train[i]).ToList();
+        var labeled = Nested(train, SeededRandom.Derive(seed, 1), ratios ?? DefaultRatios);
+        return new SubjectSplit(SortSubjects(train), SortSubjects(valid), SortSubjects(test), labeled);
+    }
+
+    /// <summary>The labeled subsets as prefixes of one permutation from their own stream, hence nested.</summary>
+    private static SortedDictionary<int, IReadOnlyList<string>> Nested(List<string> train, SeededRandom random,
+        IReadOnlyList<int> ratios)
+    {
+        var labeledOrder = random.Permutation(train.Count).Select(i => train[i]).ToList();
         var labeled = new SortedDictionary<int, IReadOnlyList<string>>();
-        foreach (int n in ratios ?? DefaultRatios)
+        foreach (int n in ratios)
         {
             if (n < 1) throw new ArgumentOutOfRangeException(nameof(ratios), $"labeled ratio 1/{n} is invalid");
             int count = Math.Max(1, train.Count / n);
             labeled[n] = SortSubjects(labeledOrder.Take(count));
         }
-        return new SubjectSplit(SortSubjects(train), SortSubjects(valid), SortSubjects(test), labeled);
+        return labeled;
     }
 
     /// <summary>Numeric IDs in numeric order, others ordinally, so "2" precedes "10".</summary>

@@ -4,6 +4,7 @@ namespace SemiSegEcg.Experiments.Reporting;
 /// <param name="Algorithm">Config name: <c>scratch</c>, <c>fixmatch</c>, …</param>
 /// <param name="Backbone"><c>resnet18</c>, <c>vit_tiny</c>; <c>+UNet</c> appended for the U-Net decode head.</param>
 /// <param name="Ratio">Labeled fraction 1/N, or null for a run on the full labeled set (cross-domain).</param>
+/// <param name="Draw">Label draw: 0 for the usual labeled index, k for <c>…_draw&lt;k&gt;.csv</c>.</param>
 /// <param name="Metrics">Every <see cref="Evaluation.EvaluationReport.ToNamedMetrics"/> value by name.</param>
 public sealed record CollectedRun(
     string Directory,
@@ -13,7 +14,8 @@ public sealed record CollectedRun(
     int? Ratio,
     int Seed,
     int SampleCount,
-    IReadOnlyDictionary<string, double> Metrics)
+    IReadOnlyDictionary<string, double> Metrics,
+    int Draw = 0)
 {
     /// <summary>NaN when the metric is missing.</summary>
     public double Metric(string name) => Metrics.TryGetValue(name, out double v) ? v : double.NaN;

@@ -10,7 +10,8 @@ namespace SemiSegEcg.Experiments.Reporting;
 /// Finds every tested run under a root (a folder holding <c>config.yaml</c> and <c>test_outputs.npy</c>) and reads
 /// what identifies it from its saved config, without needing the data: algorithm, backbone (<c>+UNet</c> with the
 /// U-Net head), dataset (first segment of <c>exp_name</c>, else the index file prefix), labeled ratio (<c>1overN</c> in
-/// <c>train_labeled_csv</c>, else in <c>exp_name</c>), seed. A run that cannot be read becomes a warning, not a failure.
+/// <c>train_labeled_csv</c>, else in <c>exp_name</c>), label draw (<c>_draw&lt;k&gt;</c> in <c>train_labeled_csv</c>, else
+/// a <c>draw&lt;k&gt;</c> segment of <c>exp_name</c>, else 0), seed. A run that cannot be read becomes a warning, not a failure.
 /// </summary>
 public static partial class RunCollector
 {
@@ -55,7 +56,7 @@ public static partial class RunCollector
         string backbone = config.DecodeHead.Name == UNetHead ? config.Backbone.Name + "+UNet" : config.Backbone.Name;
         var (metrics, samples) = EvaluationCache.Load(runDirectory);
         return new CollectedRun(runDirectory, BenchmarkNames.Algorithm(config), backbone, Dataset(config), Ratio(config),
-            config.Seed, samples, metrics);
+            config.Seed, samples, metrics, Draw(config));
     }
 
     private static string Dataset(ExperimentConfig config)
@@ -79,15 +80,25 @@ public static partial class RunCollector
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 
+    private static int Draw(ExperimentConfig config)
+    {
+        var match = DrawPattern().Match(Path.GetFileName(config.Dataset.TrainLabeledCsv));
+        if (!match.Success)
+        {
+            match = (config.ExpName ?? "").Split('/', '\\').Select(s => DrawSegmentPattern().Match(s)).FirstOrDefault(m => m.Success) ?? Match.Empty;
+        }
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+    }
+
     private static List<CollectedRun> KeepNewestOfDuplicates(List<CollectedRun> runs, ICollection<string>? warnings)
     {
         var kept = new List<CollectedRun>();
-        foreach (var group in runs.GroupBy(r => (r.Algorithm, r.Backbone, r.Dataset, r.Ratio, r.Seed)))
+        foreach (var group in runs.GroupBy(r => (r.Algorithm, r.Backbone, r.Dataset, r.Ratio, r.Draw, r.Seed)))
         {
             var ordered = group.OrderByDescending(r => File.GetLastWriteTimeUtc(Path.Combine(r.Directory, TestOutputsReader.OutputsFileName))).ToList();
             if (ordered.Count > 1)
             {
-                warnings?.Add($"{ordered.Count} runs are {group.Key.Backbone}/{group.Key.Algorithm} {group.Key.Dataset} {BenchmarkNames.RatioTitle(group.Key.Ratio)} seed {group.Key.Seed}; "
+                warnings?.Add($"{ordered.Count} runs are {group.Key.Backbone}/{group.Key.Algorithm} {group.Key.Dataset} {BenchmarkNames.RatioTitle(group.Key.Ratio)} draw {group.Key.Draw} seed {group.Key.Seed}; "
                     + $"using the newest, {ordered[0].Directory} (ignored: {string.Join(", ", ordered.Skip(1).Select(r => r.Directory))})");
             }
             kept.Add(ordered[0]);
@@ -100,4 +111,10 @@ public static partial class RunCollector
 
     [GeneratedRegex(@"^1over(\d+)$")]
     private static partial Regex RatioSegmentPattern();
+
+    [GeneratedRegex(@"_draw(\d+)\.csv$")]
+    private static partial Regex DrawPattern();
+
+    [GeneratedRegex(@"^draw(\d+)$")]
+    private static partial Regex DrawSegmentPattern();
 }

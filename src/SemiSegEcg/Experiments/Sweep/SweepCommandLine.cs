@@ -51,6 +51,8 @@ public static class SweepCommandLine
             "--configs", request.ConfigsRoot,
             "--output_root", request.OutputRoot,
         };
+        if (request.Draws is { } draws)
+            args.AddRange(["--draws", string.Join(',', draws.Select(d => d.ToString(CultureInfo.InvariantCulture)))]);
         if (request.Epochs is int epochs) args.AddRange(["--epochs", epochs.ToString(CultureInfo.InvariantCulture)]);
         AddShared(args, options);
         foreach (string assignment in request.SetOrEmpty) args.AddRange(["--set", assignment]);

@@ -24,6 +24,11 @@ public static class SweepGrid
         var datasets = Distinct(request.Datasets, "--datasets");
         var ratios = request.Ratios.Distinct().ToList();
         var seeds = request.Seeds.Distinct().ToList();
+        var draws = request.DrawsOrZero.Distinct().ToList();
+        if (draws.Count == 0) throw new ArgumentException("--draws is empty");
+        if (draws.Any(d => d < 0)) throw new ArgumentException("--draws: a label draw is 0 or more");
+        if (draws.Any(d => d > 0) && datasets.Contains(SweepRequest.MergedDataset))
+            throw new ArgumentException("--draws: the merged dataset has a single labeled set; sweep it separately with draw 0");
         if (ratios.Count == 0 && datasets.Any(d => d != SweepRequest.MergedDataset)) throw new ArgumentException("--ratios is empty");
         if (seeds.Count == 0) throw new ArgumentException("--seeds is empty");
 
@@ -77,19 +82,36 @@ public static class SweepGrid
                 foreach (int? ratio in merged ? [null] : ratios.Select(r => (int?)r))
                 {
                     string overrideConfig = merged ? MergedOverride(benchRoot) : RatioOverride(benchRoot, dataset, ratio!.Value);
-                    // Loading validates the merged config (and the user's --set) without touching any data.
-                    int runEpochs = ConfigLoader.Load(baseConfig, overrideConfig, new CliOverrides { Set = set }).Config.Train.Epochs;
-                    foreach (int seed in seeds)
+                    foreach (int draw in draws)
                     {
-                        string expName = merged
-                            ? string.Create(CultureInfo.InvariantCulture, $"{dataset}/seed{seed}")
-                            : string.Create(CultureInfo.InvariantCulture, $"{dataset}/1over{ratio}/seed{seed}");
-                        runs.Add(new SweepRun(backbone, algorithm, dataset, ratio, seed, baseConfig, overrideConfig, outputDir, expName, set, runEpochs));
+                        var runSet = draw == 0 ? set : DrawSet(baseConfig, overrideConfig, draw, set);
+                        // Loading validates the merged config (and the user's --set) without touching any data.
+                        int runEpochs = ConfigLoader.Load(baseConfig, overrideConfig, new CliOverrides { Set = runSet }).Config.Train.Epochs;
+                        string drawFolder = draw == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"draw{draw}/");
+                        foreach (int seed in seeds)
+                        {
+                            string expName = merged
+                                ? string.Create(CultureInfo.InvariantCulture, $"{dataset}/seed{seed}")
+                                : string.Create(CultureInfo.InvariantCulture, $"{dataset}/1over{ratio}/{drawFolder}seed{seed}");
+                            runs.Add(new SweepRun(backbone, algorithm, dataset, ratio, seed, baseConfig, overrideConfig, outputDir,
+                                expName, runSet, runEpochs, draw));
+                        }
                     }
                 }
             }
         }
         return runs;
+    }
+
+    /// <summary>
+    /// The sets plus the draw's labeled index, named after the draw-0 index the config names after every set (so a
+    /// user's own <c>dataset.train_labeled_csv</c> is drawn from, not silently replaced).
+    /// </summary>
+    private static IReadOnlyList<string> DrawSet(string baseConfig, string overrideConfig, int draw, IReadOnlyList<string> set)
+    {
+        string drawZero = ConfigLoader.Load(baseConfig, overrideConfig, new CliOverrides { Set = set }).Config.Dataset.TrainLabeledCsv;
+        string assignment = "dataset.train_labeled_csv=" + Data.Prepare.PreparedLayout.LabeledIndexName(drawZero, draw);
+        return [.. set, assignment];
     }
 
     /// <summary>Parses <c>0,1,2</c> or ranges such as <c>0-4</c> (and mixes: <c>0,3-5</c>).</summary>

@@ -12,6 +12,10 @@ namespace SemiSegEcg.Experiments.Sweep;
 /// <param name="OutputRoot">Run folders go to <c>&lt;OutputRoot&gt;/&lt;backbone&gt;/&lt;algorithm&gt;/&lt;dataset&gt;/1over&lt;N&gt;/seed&lt;k&gt;</c>.</param>
 /// <param name="Epochs">Training budget; also sets <c>train.warmup_epochs</c> to a tenth of it (at least 1).</param>
 /// <param name="Set">Extra <c>key=value</c> config overrides for every run, applied after the epoch budget.</param>
+/// <param name="Draws">
+/// Label draws (<c>data prepare --label-draws</c>); null means draw 0 only. Draw k ≥ 1 trains on
+/// <c>…_1over&lt;N&gt;_draw&lt;k&gt;.csv</c> and its run folder is <c>…/1over&lt;N&gt;/draw&lt;k&gt;/seed&lt;s&gt;</c>.
+/// </param>
 public sealed record SweepRequest(
     IReadOnlyList<string> Backbones,
     IReadOnlyList<string> Algorithms,
@@ -21,12 +25,15 @@ public sealed record SweepRequest(
     string ConfigsRoot,
     string OutputRoot,
     int? Epochs = null,
-    IReadOnlyList<string>? Set = null)
+    IReadOnlyList<string>? Set = null,
+    IReadOnlyList<int>? Draws = null)
 {
     /// <summary>The cross-domain dataset: one run per seed, from <c>configs/bench/cross_domain/merged.yaml</c>.</summary>
     public const string MergedDataset = "merged";
 
     public IReadOnlyList<string> SetOrEmpty => Set ?? [];
+
+    public IReadOnlyList<int> DrawsOrZero => Draws ?? [0];
 
     /// <summary>The same request narrowed to exactly <paramref name="run"/> (a Slurm task runs one of these).</summary>
     public SweepRequest For(SweepRun run)
@@ -39,6 +46,7 @@ public sealed record SweepRequest(
             Datasets = [run.Dataset],
             Ratios = run.Ratio is int r ? [r] : Ratios,
             Seeds = [run.Seed],
+            Draws = Draws is null ? null : [run.Draw],
         };
     }
 }

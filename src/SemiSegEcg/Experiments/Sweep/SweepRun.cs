@@ -4,8 +4,8 @@ namespace SemiSegEcg.Experiments.Sweep;
 /// <param name="Ratio">Labeled fraction 1/N, or null for the cross-domain dataset.</param>
 /// <param name="OverrideConfigPath">The bench override (<c>configs/bench/ludb/1over16.yaml</c>).</param>
 /// <param name="OutputDir"><c>&lt;root&gt;/&lt;backbone&gt;/&lt;algorithm&gt;</c>.</param>
-/// <param name="ExpName"><c>&lt;dataset&gt;/1over&lt;N&gt;/seed&lt;k&gt;</c>, or <c>merged/seed&lt;k&gt;</c>.</param>
-/// <param name="Set">The <c>--set</c> assignments of this run (epoch budget first, then the user's).</param>
+/// <param name="ExpName"><c>&lt;dataset&gt;/1over&lt;N&gt;/seed&lt;k&gt;</c> (<c>…/1over&lt;N&gt;/draw&lt;d&gt;/seed&lt;k&gt;</c> for label draw d ≥ 1), or <c>merged/seed&lt;k&gt;</c>.</param>
+/// <param name="Set">The <c>--set</c> assignments of this run (epoch budget first, then the user's, then the label draw's index).</param>
 /// <param name="Epochs">The run's <c>train.epochs</c> after every override: a checkpoint of epoch <c>Epochs - 1</c> means training is done.</param>
 public sealed record SweepRun(
     string Backbone,
@@ -18,7 +18,8 @@ public sealed record SweepRun(
     string OutputDir,
     string ExpName,
     IReadOnlyList<string> Set,
-    int Epochs)
+    int Epochs,
+    int Draw = 0)
 {
     /// <summary><c>output_dir/exp_name</c>, as the training command will create it.</summary>
     public string RunDirectory => Path.Combine(OutputDir, ExpName);

@@ -162,4 +162,53 @@ public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.Pr
         Assert.Equal(2369, splits["train"] + splits["valid"] + splits["test"]);
         Assert.Equal(84, splits["train 1/16"]);
     }
+
+    [SkippableFact]
+    public void Should_Write_Label_Draws_Over_The_Same_Splits_And_Remove_Draws_No_Longer_Asked_For()
+    {
+        // Given: LUDB prepared as usual (the fixture) and again with three label draws
+        _prepared.Get();
+        var usual = _prepared.Layout;
+        using var output = new TempDirectory("ludb-draws");
+        var layout = new PreparedLayout(output.Path, "LUDB");
+
+        // When
+        var summary = DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), output.Path, seed: 0, labelDraws: 3);
+
+        // Then: valid, test, unlabeled and draw 0 are byte for byte the usual files
+        foreach (string file in new[] { usual.ValidIndex, usual.TestIndex, usual.UnlabeledIndex, usual.LabeledIndex(16), usual.LabeledIndex(2) })
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(layout.IndexDir, Path.GetFileName(file))));
+        var trainSubjects = IndexCsv.Read(layout.UnlabeledIndex, requireLabels: true).Select(e => e.SubjectId).ToHashSet();
+        var drawSubjects = new List<HashSet<string>>();
+        for (int draw = 1; draw < 3; draw++)
+        {
+            var subjects = new Dictionary<int, HashSet<string>>();
+            foreach (int ratio in new[] { 2, 4, 8, 16 })
+            {
+                subjects[ratio] = IndexCsv.Read(layout.LabeledIndex(ratio, draw), requireLabels: true).Select(e => e.SubjectId).ToHashSet();
+                Assert.Subset(trainSubjects, subjects[ratio]);
+            }
+            Assert.Equal(7, subjects[16].Count);
+            Assert.Subset(subjects[8], subjects[16]);
+            Assert.Subset(subjects[4], subjects[8]);
+            Assert.Subset(subjects[2], subjects[4]);
+            drawSubjects.Add(subjects[16]);
+        }
+        var drawZero = IndexCsv.Read(layout.LabeledIndex(16), requireLabels: true).Select(e => e.SubjectId).ToHashSet();
+        Assert.NotEqual(drawZero.Order(), drawSubjects[0].Order());
+        Assert.NotEqual(drawSubjects[0].Order(), drawSubjects[1].Order());
+        Assert.Equal(12, summary.LabeledDraws.Count);
+        var listed = summary.LabeledDraws.Single(d => d.Draw == 2 && d.Ratio == 16);
+        Assert.Equal("LUDB_train_labeled_1over16_draw2.csv", listed.IndexFile);
+        Assert.Equal(drawSubjects[1].Order(), listed.Subjects.Order());
+        using (var json = JsonDocument.Parse(File.ReadAllText(layout.SummaryPath)))
+            Assert.Equal(12, json.RootElement.GetProperty("LabeledDraws").GetArrayLength());
+
+        // And when prepared again with two draws, the third draw's files go and the second's stay as they were
+        byte[] drawOne = File.ReadAllBytes(layout.LabeledIndex(16, 1));
+        var again = DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), output.Path, seed: 0, labelDraws: 2);
+        Assert.False(File.Exists(layout.LabeledIndex(16, 2)));
+        Assert.Equal(drawOne, File.ReadAllBytes(layout.LabeledIndex(16, 1)));
+        Assert.Equal(8, again.LabeledDraws.Count);
+    }
 }

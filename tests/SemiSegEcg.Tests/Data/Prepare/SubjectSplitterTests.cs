@@ -46,6 +46,39 @@ public sealed class SubjectSplitterTests
     }
 
     [Fact]
+    public void Should_Draw_Independent_Nested_Labeled_Subsets_Of_The_Same_Training_Subjects()
+    {
+        var split = SubjectSplitter.Split(LudbSubjects, seed: 0);
+
+        var draws = Enumerable.Range(0, 3).Select(d => SubjectSplitter.LabeledDraw(split, seed: 0, d)).ToList();
+
+        Assert.Same(split.LabeledSubjects, draws[0]);
+        foreach (var draw in draws)
+        {
+            Assert.Equal(new[] { 60, 30, 15, 7 }, new[] { 2, 4, 8, 16 }.Select(n => draw[n].Count));
+            Assert.Subset(split.Train.ToHashSet(), draw[2].ToHashSet());
+            Assert.Subset(draw[2].ToHashSet(), draw[4].ToHashSet());
+            Assert.Subset(draw[4].ToHashSet(), draw[8].ToHashSet());
+            Assert.Subset(draw[8].ToHashSet(), draw[16].ToHashSet());
+        }
+        // Independent draws of 7 of 120 subjects share about 0.4 subjects on average; these share at most 2.
+        Assert.True(draws[0][16].Intersect(draws[1][16]).Count() <= 2);
+        Assert.True(draws[1][16].Intersect(draws[2][16]).Count() <= 2);
+        Assert.NotEqual(draws[1][2], draws[2][2]);
+    }
+
+    [Fact]
+    public void Should_Make_Each_Draw_Depend_Only_On_The_Subject_Set_Seed_And_Draw_Number()
+    {
+        var a = SubjectSplitter.Split(LudbSubjects, seed: 7);
+        var b = SubjectSplitter.Split(LudbSubjects.Reverse(), seed: 7);
+
+        Assert.Equal(SubjectSplitter.LabeledDraw(a, 7, 2)[16], SubjectSplitter.LabeledDraw(b, 7, 2)[16]);
+        Assert.NotEqual(SubjectSplitter.LabeledDraw(a, 7, 2)[4], SubjectSplitter.LabeledDraw(a, 8, 2)[4]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SubjectSplitter.LabeledDraw(a, 7, -1));
+    }
+
+    [Fact]
     public void Should_Be_Stable_Across_Machines_For_Seed_0()
     {
         // Pinned: a change here silently changes every published split.

@@ -41,6 +41,24 @@ public sealed class RunCollectorTests : IDisposable
     }
 
     [Fact]
+    public void Should_Tell_Label_Draws_Apart_Instead_Of_Keeping_One_As_A_Duplicate()
+    {
+        // Given: the same method, ratio and seed on draw 0 and on draw 2 (named as the sweep names them)
+        FabricatedRuns.Write(_root.Path, "resnet18", "fixmatch", "ludb/1over16.yaml", seed: 0);
+        FabricatedRuns.Write(_root.Path, "resnet18", "fixmatch", "ludb/1over16.yaml", seed: 0, expName: "ludb/1over16/draw2/seed0",
+            set: "dataset.train_labeled_csv=LUDB_train_labeled_1over16_draw2.csv");
+        var warnings = new List<string>();
+
+        // When
+        var runs = RunCollector.Collect(_root.Path, warnings);
+
+        // Then
+        Assert.Empty(warnings);
+        Assert.Equal([0, 2], runs.Select(r => r.Draw).Order());
+        Assert.All(runs, r => Assert.Equal(16, r.Ratio));
+    }
+
+    [Fact]
     public void Should_Reuse_The_Cached_Evaluation_Until_The_Test_Outputs_Change()
     {
         // Given: a collected run whose cache is then edited by hand

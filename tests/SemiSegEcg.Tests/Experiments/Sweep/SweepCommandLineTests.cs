@@ -52,6 +52,17 @@ public sealed class SweepCommandLineTests
         ], args);
     }
 
+    [Fact]
+    public void Should_Keep_The_Label_Draws_In_A_Sweep_Command_Line()
+    {
+        var request = new SweepRequest(["resnet18"], ["fixmatch"], ["ludb"], [16], [0], "configs", "out", Draws: [1, 2]);
+
+        var args = SweepCommandLine.SweepArguments(request, new SweepChildOptions(null, null, null));
+
+        Assert.Equal(["--draws", "1,2"], args.SkipWhile(a => a != "--draws").Take(2));
+        Assert.DoesNotContain("--draws", SweepCommandLine.SweepArguments(request with { Draws = null }, new SweepChildOptions(null, null, null)));
+    }
+
     [Theory]
     [InlineData("plain/path-1.yaml", "plain/path-1.yaml")]
     [InlineData("train.epochs=3", "train.epochs=3")]

@@ -15,6 +15,57 @@ public sealed class SweepGridTests
             SweepGrid.ParseIntegers(ratios, "--ratios"), SweepGrid.ParseIntegers(seeds, "--seeds"), Configs, "/runs/sweep", epochs, set);
 
     [Fact]
+    public void Should_Give_Each_Label_Draw_Its_Index_And_Folder_With_Draw_0_As_Before()
+    {
+        // Given
+        var request = Request("resnet18", "fixmatch", "qtdb", "16,4", "0", epochs: 20, "train.step_matched=true") with { Draws = [0, 2] };
+
+        // When
+        var runs = SweepGrid.Expand(request);
+
+        // Then
+        Assert.Equal(
+        [
+            "resnet18/fixmatch qtdb/1over16/seed0", "resnet18/fixmatch qtdb/1over16/draw2/seed0",
+            "resnet18/fixmatch qtdb/1over4/seed0", "resnet18/fixmatch qtdb/1over4/draw2/seed0",
+        ], runs.Select(r => r.Name));
+        Assert.Equal([0, 2, 0, 2], runs.Select(r => r.Draw));
+        Assert.Equal(["train.epochs=20", "train.warmup_epochs=2", "train.step_matched=true"], runs[0].Set);
+        Assert.Equal(["train.epochs=20", "train.warmup_epochs=2", "train.step_matched=true", "dataset.train_labeled_csv=QTDB_train_labeled_1over4_draw2.csv"], runs[3].Set);
+        var narrowed = SweepGrid.Expand(request.For(runs[3]));
+        Assert.Equal(runs[3], Assert.Single(narrowed), new SweepRunNameComparer());
+    }
+
+    [Fact]
+    public void Should_Draw_From_The_Users_Own_Labeled_Index()
+    {
+        var request = Request(set: "dataset.train_labeled_csv=MY_1over16.csv") with { Draws = [1] };
+
+        var run = Assert.Single(SweepGrid.Expand(request));
+
+        Assert.Equal("dataset.train_labeled_csv=MY_1over16_draw1.csv", run.Set[^1]);
+    }
+
+    [Theory]
+    [InlineData("merged", "0,1", "the merged dataset has a single labeled set")]
+    [InlineData("ludb", "-1", "a label draw is 0 or more")]
+    public void Should_Refuse_Draws_That_Cannot_Exist(string dataset, string draws, string message)
+    {
+        var request = Request(datasets: dataset) with { Draws = draws == "-1" ? [-1] : SweepGrid.ParseIntegers(draws, "--draws") };
+
+        var error = Assert.Throws<ArgumentException>(() => SweepGrid.Expand(request));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class SweepRunNameComparer : IEqualityComparer<SweepRun>
+    {
+        public bool Equals(SweepRun? x, SweepRun? y) => x?.Name == y?.Name && x?.Set.SequenceEqual(y!.Set) == true && x.Draw == y.Draw;
+
+        public int GetHashCode(SweepRun obj) => obj.Name.GetHashCode(StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_Expand_Every_Combination_In_Order_With_One_Cross_Domain_Run_Per_Seed()
     {
         // Given
