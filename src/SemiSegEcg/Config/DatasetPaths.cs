@@ -64,6 +64,42 @@ public sealed record DatasetPaths(
             dataset.TestCsv is null ? null : Index(dataset.TestCsv));
     }
 
+    /// <summary>
+    /// One line per configured index file that does not exist — the file, its config key and where the data root came
+    /// from, with what to do — so a wrong or missing data root is reported before anything runs.
+    /// </summary>
+    /// <param name="training">Check the training indexes (labeled, unlabeled when configured, validation).</param>
+    /// <param name="testing">Check the test index when configured.</param>
+    public IReadOnlyList<string> MissingIndexFiles(bool training = true, bool testing = true)
+    {
+        var checkedFiles = new List<(string Key, string? Path)>();
+        if (training)
+        {
+            checkedFiles.Add(("dataset.train_labeled_csv", TrainLabeledIndex));
+            checkedFiles.Add(("dataset.train_unlabeled_csv", TrainUnlabeledIndex));
+            checkedFiles.Add(("dataset.valid_csv", ValidIndex));
+        }
+        if (testing) checkedFiles.Add(("dataset.test_csv", TestIndex));
+        return checkedFiles.Where(f => f.Path is not null && !File.Exists(f.Path))
+            .Select(f => $"{f.Path}: index file not found ({f.Key}); {DataRootHint()}")
+            .ToList();
+    }
+
+    /// <summary>Throws <see cref="FileNotFoundException"/> with the first of <see cref="MissingIndexFiles"/>.</summary>
+    public void RequireIndexFiles(bool training = true, bool testing = true)
+    {
+        var missing = MissingIndexFiles(training, testing);
+        if (missing.Count > 0) throw new FileNotFoundException(missing[0]);
+    }
+
+    private string DataRootHint() => DataRootOrigin switch
+    {
+        DataRootOrigin.None => $"no data root is set, so dataset.index_dir resolved to {IndexDir}: pass --data_root DIR (or set {DataRootEnvironmentVariable}) to the folder holding the databases written by `semiseg data prepare <db> --out DIR/<db>`",
+        DataRootOrigin.CommandLine => $"the data root {DataRoot} (from --data_root) has no such file: prepare the database there with `semiseg data prepare <db> --out {DataRoot}/<db>`",
+        DataRootOrigin.ConfigFile => $"the data root {DataRoot} (from data_root in the config) has no such file: prepare the database there or pass --data_root DIR",
+        _ => $"the data root {DataRoot} (from {DataRootEnvironmentVariable}) has no such file: prepare the database there or pass --data_root DIR",
+    };
+
     /// <summary>Relative to the folder of the file that wrote the value, or to the current directory for command-line values.</summary>
     private static string AgainstSource(string path, ConfigSource source)
     {

@@ -24,6 +24,8 @@ public static class ExperimentRunner
         string yaml = ConfigWriter.ToYaml(loaded.WithResolvedDatasetPaths(paths).Node);
         // A resume checkpoint is checked before anything is written, so a bad one leaves the run folder as it was.
         var resumed = config.Resume is string resume ? CheckpointStore.VerifyResumable(resume) : null;
+        // Every index is checked before the run folder is written, the test index too: it is read only after training.
+        paths.RequireIndexFiles(training: true, testing: config.Test is not null);
 
         random.manual_seed(config.Seed);
         if (config.Algorithm == AlgorithmKind.Stpp)
@@ -57,6 +59,7 @@ public static class ExperimentRunner
         var run = new RunDirectory(config.RunDirectory);
         string modelPath = config.Test?.ModelPath ?? run.Checkpoint(RunDirectory.BestMeanIou);
         string testIndex = paths.TestIndex ?? throw new ConfigException("test needs dataset.test_csv", config.ConfigPath, "dataset.test_csv");
+        paths.RequireIndexFiles(training: false, testing: true);
 
         using var model = ExperimentModels.Create(config);
         LoadWeights(model, modelPath);

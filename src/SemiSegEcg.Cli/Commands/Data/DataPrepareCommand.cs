@@ -28,11 +28,13 @@ public sealed class DataPrepareCommand : Command<DataPrepareSettings>
             {
                 var task = ctx.AddTask($"{preparer.Database}: {preparer.RecordCount} records", maxValue: preparer.RecordCount);
                 summary = DatabasePreparation.Run(preparer, settings.Out, settings.Seed, new SyncProgress(task, cancellationToken),
-                    settings.LabelDraws);
+                    settings.LabelDraws, settings.Tiny);
                 task.Value = task.MaxValue;
             });
 
         PrepareReport.Print(summary);
+        if (settings.Tiny)
+            AnsiConsole.MarkupLineInterpolated($"wrote TINY_train_labeled.csv, TINY_train_unlabeled.csv, TINY_valid.csv, TINY_test.csv ({DatabasePreparation.TinySamples} samples each) in {Path.Combine(summary.OutputRoot, "index")}");
         AnsiConsole.MarkupLineInterpolated($"[green]done[/] in {clock.Elapsed.TotalSeconds:0.0} s → {summary.OutputRoot}");
         return 0;
     }

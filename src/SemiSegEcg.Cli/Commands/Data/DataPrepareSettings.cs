@@ -46,6 +46,10 @@ public sealed class DataPrepareSettings : CommandSettings
     [DefaultValue(1)]
     public int LabelDraws { get; init; } = 1;
 
+    [CommandOption("--tiny")]
+    [Description("Also write TINY_train_labeled.csv, TINY_train_unlabeled.csv, TINY_valid.csv and TINY_test.csv: the first 16 samples of the smallest labeled subset and of each split, for smoke tests (see the README's sweep example).")]
+    public bool Tiny { get; init; }
+
     [CommandOption("--offset-rule <RULE>")]
     [Description("exclusive (default: label[[onset:offset]], like the original's files) or inclusive (offset sample belongs to the wave).")]
     [DefaultValue(OffsetRule.Exclusive)]
@@ -89,6 +93,7 @@ public sealed class DataPrepareSettings : CommandSettings
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out <DIR> is required");
         if (LabelDraws < 1) return ValidationResult.Error($"--label-draws must be at least 1, got {LabelDraws}");
         if (LabelDraws > 1 && key == "ptbxl") return ValidationResult.Error("--label-draws: ptbxl has no labels, so it has no labeled subsets to draw");
+        if (Tiny && key == "ptbxl") return ValidationResult.Error("--tiny: ptbxl has no labels, so it has no labeled splits to cut");
         if (key == "synthetic")
             return Records < 5 ? ValidationResult.Error("--records must be at least 5") : ValidationResult.Success();
         if (key == "zhejiang")

@@ -26,6 +26,9 @@ public sealed class SweepCommand : Command<SweepSettings>
         var runner = new SweepRunner(executable, options);
         var plan = SweepPlannedRun.Of(runs);
         SweepTables.PrintPlan(plan, runner, settings.DryRun);
+        var missing = SweepDataCheck.MissingFiles(plan, settings.DataRoot);
+        foreach (string problem in missing) AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {problem}");
+        if (missing.Count > 0) return 1;
         if (settings.DryRun) return 0;
 
         int toRun = plan.Count(p => p.Action is not SweepAction.Skip);

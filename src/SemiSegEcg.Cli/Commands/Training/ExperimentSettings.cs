@@ -37,6 +37,10 @@ public class ExperimentSettings : CommandSettings
     [Description("CPU threads for torch (default: all cores). Two runs side by side on 2 cores: --threads 1 each.")]
     public int? Threads { get; init; }
 
+    [CommandOption("--epochs <N>")]
+    [Description("Training budget: train.epochs = N and train.warmup_epochs = max(1, round(N/10)), as sweep and demo do; --set comes after it.")]
+    public int? Epochs { get; init; }
+
     [CommandOption("--set <KEY=VALUE>")]
     [Description("Override any config key, e.g. --set train.epochs=30 (repeatable).")]
     public string[] Set { get; init; } = [];
@@ -44,6 +48,7 @@ public class ExperimentSettings : CommandSettings
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(ConfigPath) ? ValidationResult.Error("-f/--config_path <FILE> is required")
         : Threads is < 1 ? ValidationResult.Error("--threads must be at least 1")
+        : Epochs is < 1 ? ValidationResult.Error($"--epochs must be at least 1, got {Epochs}")
         : ValidationResult.Success();
 
     public virtual CliOverrides ToOverrides() => new()
@@ -53,7 +58,7 @@ public class ExperimentSettings : CommandSettings
         Seed = Seed,
         Device = Device,
         DataRoot = DataRoot,
-        Set = Set,
+        Set = [.. EpochBudget.Assignments(Epochs), .. Set],
     };
 
     /// <summary>Loads the config pair with the overrides, after applying <c>--threads</c>.</summary>

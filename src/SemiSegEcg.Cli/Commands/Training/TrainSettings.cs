@@ -22,10 +22,14 @@ public sealed class TrainSettings : ExperimentSettings
     [Description("Skip the test that runs after training.")]
     public bool NoTest { get; init; }
 
-    public override CliOverrides ToOverrides() => base.ToOverrides() with
+    public override CliOverrides ToOverrides()
     {
-        Resume = Resume,
-        StartEpoch = StartEpoch,
-        Set = StepMatched ? [.. Set, "train.step_matched=true"] : Set,
-    };
+        var shared = base.ToOverrides();
+        return shared with
+        {
+            Resume = Resume,
+            StartEpoch = StartEpoch,
+            Set = StepMatched ? [.. shared.Set, "train.step_matched=true"] : shared.Set,
+        };
+    }
 }

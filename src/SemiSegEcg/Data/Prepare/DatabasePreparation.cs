@@ -15,12 +15,16 @@ public static class DatabasePreparation
     /// Independent draws of the nested labeled subsets of the same training subjects: draw 0 is the original's files,
     /// draws 1 … N−1 are written as <c>&lt;PREFIX&gt;_train_labeled_1over{r}_draw{k}.csv</c>.
     /// </param>
+    /// <param name="tiny">Also writes <see cref="PreparedLayout.TinyIndex"/> files: the first <see cref="TinySamples"/>
+    /// samples of the smallest labeled subset, the training, validation and test indexes, for smoke tests.</param>
     public static PrepareSummary Run(IDatabasePreparer preparer, string outputRoot, long seed, IProgress<int>? recordsDone = null,
-        int labelDraws = 1)
+        int labelDraws = 1, bool tiny = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(labelDraws, 1);
         if (labelDraws > 1 && !preparer.IsLabeled)
             throw new ArgumentException($"{preparer.Database} has no labels: label draws need a labeled database");
+        if (tiny && !preparer.IsLabeled)
+            throw new ArgumentException($"{preparer.Database} has no labels: the tiny index files need a labeled database");
         var layout = new PreparedLayout(outputRoot, preparer.Prefix);
         Directory.CreateDirectory(layout.EcgDir);
         Directory.CreateDirectory(layout.IndexDir);
@@ -46,7 +50,7 @@ public static class DatabasePreparation
 
         var draws = new List<LabeledDraw>();
         var splits = preparer.IsLabeled
-            ? WriteLabeledIndexes(preparer, layout, infos, seed, labelDraws, draws)
+            ? WriteLabeledIndexes(preparer, layout, infos, seed, labelDraws, draws, tiny)
             : WriteUnlabeledIndex(layout, infos);
         var summary = new PrepareSummary(preparer.Database, Path.GetFullPath(outputRoot), seed, splits, dropped, preparer.Options, draws);
         AtomicFile.WriteAllText(layout.SummaryPath, JsonSerializer.Serialize(summary, JsonOptions));
@@ -54,7 +58,7 @@ public static class DatabasePreparation
     }
 
     private static List<SplitStatistics> WriteLabeledIndexes(IDatabasePreparer preparer, PreparedLayout layout,
-        List<SampleInfo> infos, long seed, int labelDraws, List<LabeledDraw> draws)
+        List<SampleInfo> infos, long seed, int labelDraws, List<LabeledDraw> draws, bool tiny)
     {
         var split = preparer.Split(infos, seed);
         List<SampleInfo> Select(IEnumerable<string> subjects)
@@ -93,7 +97,24 @@ public static class DatabasePreparation
         {
             if (!written.Contains(Path.GetFileName(stale))) File.Delete(stale);
         }
+        if (tiny) WriteTinyIndexes(layout, split.LabeledSubjects.Keys.Max());
         return stats;
+    }
+
+    /// <summary>How many samples each <c>--tiny</c> index lists: one batch of the shipped configs.</summary>
+    public const int TinySamples = 16;
+
+    private static void WriteTinyIndexes(PreparedLayout layout, int smallestRatio)
+    {
+        var sources = new (string Split, string Index)[]
+        {
+            ("train_labeled", layout.LabeledIndex(smallestRatio)),
+            ("train_unlabeled", layout.UnlabeledIndex),
+            ("valid", layout.ValidIndex),
+            ("test", layout.TestIndex),
+        };
+        foreach (var (split, index) in sources)
+            IndexCsv.Write(layout.TinyIndex(split), IndexCsv.Read(index, requireLabels: true).Take(TinySamples));
     }
 
     private static List<SplitStatistics> WriteUnlabeledIndex(PreparedLayout layout, List<SampleInfo> infos)

@@ -30,5 +30,11 @@ public sealed record PreparedLayout(string Root, string Prefix)
     public string ValidIndex => Path.Combine(IndexDir, $"{Prefix}_valid.csv");
     public string TestIndex => Path.Combine(IndexDir, $"{Prefix}_test.csv");
 
+    /// <summary>
+    /// The small index files of <c>data prepare --tiny</c> for smoke tests (<c>train_labeled</c>,
+    /// <c>train_unlabeled</c>, <c>valid</c>, <c>test</c>): <c>TINY_&lt;split&gt;.csv</c>.
+    /// </summary>
+    public string TinyIndex(string split) => Path.Combine(IndexDir, $"TINY_{split}.csv");
+
     public static string FileName(string sampleName) => sampleName + ".npy";
 }

@@ -26,8 +26,7 @@ public static class DemoRunner
             DatabasePreparation.Run(new SyntheticPreparer(options.Records), Path.Combine(dataRoot, "synthetic"), seed: 0);
         }
 
-        var set = new List<string>();
-        if (options.Epochs is int epochs) set.AddRange([$"train.epochs={epochs}", $"train.warmup_epochs={Math.Min(1, epochs)}"]);
+        var set = EpochBudget.Assignments(options.Epochs);
         var loaded = ConfigLoader.Load(
             Path.Combine(options.ConfigsRoot, "base", "resnet18_unet", "scratch.yaml"),
             Path.Combine(options.ConfigsRoot, "demo", realRoot is null ? "synthetic.yaml" : "ludb.yaml"),

@@ -61,14 +61,7 @@ public static class SweepGrid
             }
         }
 
-        var budget = new List<string>();
-        if (request.Epochs is int epochs)
-        {
-            int warmup = Math.Max(1, (int)Math.Round(epochs / 10.0, MidpointRounding.AwayFromZero));
-            budget.Add(string.Create(CultureInfo.InvariantCulture, $"train.epochs={epochs}"));
-            budget.Add(string.Create(CultureInfo.InvariantCulture, $"train.warmup_epochs={warmup}"));
-        }
-        IReadOnlyList<string> set = [.. budget, .. request.SetOrEmpty];
+        IReadOnlyList<string> set = [.. EpochBudget.Assignments(request.Epochs), .. request.SetOrEmpty];
 
         var runs = new List<SweepRun>();
         foreach (string backbone in backbones)
