@@ -22,7 +22,7 @@ public sealed class ReportCommand : Command<ReportSettings>
                 : $"{settings.RunRoot}: none of the tested runs could be read (see the warnings above)");
         cancellationToken.ThrowIfCancellationRequested();
 
-        var table = ResultTable.Build(runs);
+        var table = ResultTable.Build(ComparableRuns.Select(runs, settings.Epochs, settings.TestSamples));
         ReportTables.Print(table);
 
         string output = settings.Out ?? settings.RunRoot;

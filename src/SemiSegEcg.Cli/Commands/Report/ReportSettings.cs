@@ -14,6 +14,17 @@ public sealed class ReportSettings : CommandSettings
     [Description("Where report.md, report.csv and ratio_<dataset>.png go (default: RUN_ROOT).")]
     public string? Out { get; init; }
 
+    [CommandOption("--epochs <N>")]
+    [Description("Report only runs trained for N epochs (runs with different budgets are never mixed in one table).")]
+    public int? Epochs { get; init; }
+
+    [CommandOption("--test-samples <N>")]
+    [Description("Report only runs tested on N samples (runs of one dataset on different test sets are never mixed).")]
+    public int? TestSamples { get; init; }
+
     public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(RunRoot) ? ValidationResult.Error("give the run root") : ValidationResult.Success();
+        string.IsNullOrWhiteSpace(RunRoot) ? ValidationResult.Error("give the run root")
+        : Epochs is < 1 ? ValidationResult.Error($"--epochs must be at least 1, got {Epochs}")
+        : TestSamples is < 1 ? ValidationResult.Error($"--test-samples must be at least 1, got {TestSamples}")
+        : ValidationResult.Success();
 }

@@ -9,6 +9,7 @@ public static class ReportTables
     public static void Print(ResultTable table)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]{table.Runs.Count} tested run(s)[/] · {table.Rows.Count} row(s) × {table.Columns.Count} column(s) · {MarkdownReport.SeedNote(table)}");
+        AnsiConsole.MarkupLineInterpolated($"{ComparableRuns.Describe(table.Runs)}");
         foreach (var metric in ReportMetric.Tables)
         {
             var grid = new Table().RoundedBorder().Title($"[bold]{Markup.Escape(metric.Title)}[/] ({metric.Direction})");

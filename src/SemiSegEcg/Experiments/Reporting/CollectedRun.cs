@@ -4,6 +4,9 @@ namespace SemiSegEcg.Experiments.Reporting;
 /// <param name="Algorithm">Config name: <c>scratch</c>, <c>fixmatch</c>, …</param>
 /// <param name="Backbone"><c>resnet18</c>, <c>vit_tiny</c>; <c>+UNet</c> appended for the U-Net decode head.</param>
 /// <param name="Ratio">Labeled fraction 1/N, or null for a run on the full labeled set (cross-domain).</param>
+/// <param name="SampleCount">Test samples the metrics are over.</param>
+/// <param name="Epochs">Training budget (<c>train.epochs</c>).</param>
+/// <param name="TestIndex">File name of the test index (<c>dataset.test_csv</c>), empty when the config has none.</param>
 /// <param name="Draw">Label draw: 0 for the usual labeled index, k for <c>…_draw&lt;k&gt;.csv</c>.</param>
 /// <param name="Metrics">Every <see cref="Evaluation.EvaluationReport.ToNamedMetrics"/> value by name.</param>
 public sealed record CollectedRun(
@@ -14,6 +17,8 @@ public sealed record CollectedRun(
     int? Ratio,
     int Seed,
     int SampleCount,
+    int Epochs,
+    string TestIndex,
     IReadOnlyDictionary<string, double> Metrics,
     int Draw = 0)
 {

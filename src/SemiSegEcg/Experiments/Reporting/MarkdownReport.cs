@@ -17,7 +17,8 @@ public static class MarkdownReport
         var s = new StringBuilder();
         s.Append("# SemiSegECG benchmark report\n\n");
         s.Append(CultureInfo.InvariantCulture, $"{table.Runs.Count} tested run(s) under `{runRoot}`: {table.Rows.Count} method × backbone row(s), ")
-            .Append(CultureInfo.InvariantCulture, $"{table.Columns.Count} dataset × ratio column(s). {SeedNote(table)}\n");
+            .Append(CultureInfo.InvariantCulture, $"{table.Columns.Count} dataset × ratio column(s). {SeedNote(table)}\n")
+            .Append(ComparableRuns.Describe(table.Runs)).Append('\n');
         s.Append("Best mean per column in bold. Per-run values and every aggregate: `report.csv`.\n");
         foreach (var metric in ReportMetric.Tables)
         {

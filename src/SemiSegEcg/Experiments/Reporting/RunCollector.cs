@@ -56,7 +56,7 @@ public static partial class RunCollector
         string backbone = config.DecodeHead.Name == UNetHead ? config.Backbone.Name + "+UNet" : config.Backbone.Name;
         var (metrics, samples) = EvaluationCache.Load(runDirectory);
         return new CollectedRun(runDirectory, BenchmarkNames.Algorithm(config), backbone, Dataset(config), Ratio(config),
-            config.Seed, samples, metrics, Draw(config));
+            config.Seed, samples, config.Train.Epochs, Path.GetFileName(config.Dataset.TestCsv ?? ""), metrics, Draw(config));
     }
 
     private static string Dataset(ExperimentConfig config)

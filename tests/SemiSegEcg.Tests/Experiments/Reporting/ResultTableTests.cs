@@ -6,7 +6,7 @@ public sealed class ResultTableTests
 {
     internal static CollectedRun Run(string algorithm, string backbone, string dataset, int? ratio, int seed, double pooled,
         double mae = 20, double f1 = 0.9) =>
-        new($"/runs/{backbone}/{algorithm}/{dataset}/{ratio}/seed{seed}", algorithm, backbone, dataset, ratio, seed, 10,
+        new($"/runs/{backbone}/{algorithm}/{dataset}/{ratio}/seed{seed}", algorithm, backbone, dataset, ratio, seed, 10, 100, "LUDB_test.csv",
             new Dictionary<string, double> { ["mIoU_pooled"] = pooled, ["mIoU_sample"] = pooled - 0.01, ["MAE_avg_ms"] = mae, ["F1_avg@150ms"] = f1 });
 
     [Fact]

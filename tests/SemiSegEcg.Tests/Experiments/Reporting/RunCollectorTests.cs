@@ -35,6 +35,7 @@ public sealed class RunCollectorTests : IDisposable
         Assert.Equal(1.0, byDir[perfect].Metric("mIoU_pooled"), 12);
         Assert.Equal(FabricatedRuns.DegradedPooledMeanIou, byDir[degraded].Metric("mIoU_pooled"), 12);
         Assert.Equal(FabricatedRuns.SampleCount, byDir[degraded].SampleCount);
+        Assert.Equal((100, "QTDB_test.csv"), (byDir[degraded].Epochs, byDir[degraded].TestIndex));
         var direct = EvaluationReport.Compute(TestOutputsReader.ReadRunDirectory(degraded));
         Assert.Equal(direct.ToNamedMetrics().Select(m => m.Value), direct.ToNamedMetrics().Select(m => byDir[degraded].Metric(m.Name)));
         Assert.All(runs, r => Assert.True(File.Exists(Path.Combine(r.Directory, EvaluationCache.FileName))));

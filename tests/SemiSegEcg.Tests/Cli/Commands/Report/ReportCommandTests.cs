@@ -65,6 +65,24 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_Refuse_To_Mix_Budgets_Until_One_Is_Chosen_And_Show_The_Budget()
+    {
+        string root = _tmp.File("runs");
+        FabricatedRuns.Write(root, "resnet18", "scratch", "ludb/1over16.yaml", seed: 0);
+        FabricatedRuns.Write(root, "resnet18", "fixmatch", "ludb/1over16.yaml", seed: 0, set: ["train.epochs=20", "train.warmup_epochs=2"]);
+
+        var error = Assert.Throws<InvalidDataException>(() => Run("report", root));
+        int chosen = Run("report", root, "--epochs", "20");
+
+        Assert.Contains("the runs differ in training budget: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, chosen);
+        string md = File.ReadAllText(Path.Combine(root, "report.md"));
+        Assert.Contains(FormattableString.Invariant($"Budget: 20 epochs; test sets: LUDB {FabricatedRuns.SampleCount} samples."), md, StringComparison.Ordinal);
+        Assert.Contains("| resnet18 | FixMatch |", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("| resnet18 | Supervised |", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_Fail_Clearly_When_There_Is_Nothing_To_Report()
     {
         Directory.CreateDirectory(_tmp.File("empty"));

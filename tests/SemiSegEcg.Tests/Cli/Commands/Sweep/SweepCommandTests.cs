@@ -84,19 +84,23 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(2, RunLog.Read(Path.Combine(runs[0], "log.txt")).Count);
         Assert.Equal(["train"], Attempts(runs[1]));
 
-        // When: the report is made over the sweep
+        // When: the report is made over the sweep, which now mixes 1- and 2-epoch runs, then over the 1-epoch runs
         string report = _tmp.File("report");
-        int reported = Run("report", Root, "--out", report);
+        var mixed = Assert.Throws<InvalidDataException>(() => Run("report", Root, "--out", report));
+        int reported = Run("report", Root, "--out", report, "--epochs", "1");
 
-        // Then: mean ± SD over the two seeds per method, a CSV row per run and per cell, and the ludb plot
+        // Then: the mix is refused; mean ± SD over FixMatch's two seeds, Supervised's one run marked, a CSV row per
+        // run and per cell, and the ludb plot
+        Assert.StartsWith("the runs differ in training budget: 1 epochs (3 run(s)", mixed.Message, StringComparison.Ordinal);
         Assert.Equal(0, reported);
         string md = File.ReadAllText(Path.Combine(report, "report.md"));
         Assert.Contains("over 2 seeds", md, StringComparison.Ordinal);
-        Assert.Matches(@"\| resnet18 \| Supervised \| (\*\*)?\d+\.\d ± \d+\.\d(\*\*)? \|", md);
+        Assert.Contains("Budget: 1 epochs; test sets: LUDB 16 samples.", md, StringComparison.Ordinal);
+        Assert.Matches(@"\| resnet18 \| Supervised \| (\*\*)?\d+\.\d \(n=1\)(\*\*)? \|", md);
         Assert.Matches(@"\| resnet18 \| FixMatch \| (\*\*)?\d+\.\d ± \d+\.\d(\*\*)? \|", md);
         var csv = File.ReadAllLines(Path.Combine(report, "report.csv"));
-        Assert.Equal(4, csv.Count(l => l.StartsWith("run,resnet18,", StringComparison.Ordinal)));
-        Assert.Equal(2, csv.Count(l => l.StartsWith("mean,resnet18,", StringComparison.Ordinal) && l.Split(',')[6] == "2"));
+        Assert.Equal(3, csv.Count(l => l.StartsWith("run,resnet18,", StringComparison.Ordinal)));
+        Assert.Equal(1, csv.Count(l => l.StartsWith("mean,resnet18,", StringComparison.Ordinal) && l.Split(',')[6] == "2"));
         Assert.True(new FileInfo(Path.Combine(report, "ratio_ludb.png")).Length > 10_000);
         Assert.All(runs, r => Assert.True(File.Exists(Path.Combine(r, "evaluation.json"))));
     }
@@ -104,10 +108,31 @@ public sealed class SweepCommandTests : IDisposable
     [Fact]
     public void Should_Show_A_Dry_Run_Without_Creating_Anything()
     {
-        int code = Run(Grid("/nonexistent/data", "--dry-run"));
+        int code = Run(Grid(IndexOnlyDataRoot(), "--dry-run"));
 
         Assert.Equal(0, code);
         Assert.False(Directory.Exists(Root));
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Dry_Run_Or_A_Run_Whose_Index_Files_Are_Missing()
+    {
+        string data = IndexOnlyDataRoot();
+        File.Delete(Path.Combine(data, "ludb", "index", "TINY_valid.csv"));
+
+        Assert.Equal(1, Run(Grid(data, "--dry-run")));
+        Assert.Equal(1, Run(Grid(data)));
+        Assert.False(Directory.Exists(Root));
+    }
+
+    /// <summary>A data root with the grid's four (empty) tiny index files: enough for planning, nothing to train on.</summary>
+    private string IndexOnlyDataRoot()
+    {
+        string index = _tmp.File("indexes-only/ludb/index");
+        Directory.CreateDirectory(index);
+        foreach (string split in new[] { "train_labeled", "train_unlabeled", "valid", "test" })
+            File.WriteAllText(Path.Combine(index, $"TINY_{split}.csv"), "");
+        return _tmp.File("indexes-only");
     }
 
     [SkippableFact]
@@ -116,7 +141,8 @@ public sealed class SweepCommandTests : IDisposable
         // Given / When: a GPU array of the 4-run grid, at most 3 tasks at a time
         Skip.If(OperatingSystem.IsWindows(), "needs bash");
         string script = _tmp.File("sweep.sbatch");
-        int code = Run(Grid("/data", "--emit-slurm", script, "--gpus", "0", "--jobs", "3", "--slurm-partition", "gpu", "--slurm-time", "12:00:00"));
+        string data = IndexOnlyDataRoot();
+        int code = Run(Grid(data, "--emit-slurm", script, "--gpus", "0", "--jobs", "3", "--slurm-partition", "gpu", "--slurm-time", "12:00:00"));
 
         // Then
         Assert.Equal(0, code);
@@ -131,7 +157,7 @@ public sealed class SweepCommandTests : IDisposable
         // And: task 3 is a one-run sweep of fixmatch seed 1 on cuda, which the CLI parses and plans
         var args = TaskArguments(script, 3);
         Assert.Equal(["sweep", "--backbones", "resnet18", "--algorithms", "fixmatch", "--datasets", "ludb", "--ratios", "16", "--seeds", "1"], args.Take(11));
-        Assert.Equal(["--threads", "1", "--data_root", "/data", "--device", "cuda"], args.SkipWhile(a => a != "--threads").Take(6));
+        Assert.Equal(["--threads", "1", "--data_root", data, "--device", "cuda"], args.SkipWhile(a => a != "--threads").Take(6));
         Assert.Equal(0, Run([.. args, "--dry-run"]));
     }
 
