@@ -23,7 +23,7 @@ public static class UserErrors
         }
         catch (Exception e) when (IsUserError(e) && Environment.GetEnvironmentVariable("SEMISEG_DEBUG") != "1")
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {MessageOf(e)}");
             return 1;
         }
         catch (OperationCanceledException)
@@ -46,6 +46,26 @@ public static class UserErrors
             AnsiConsole.WriteException(e, ExceptionFormats.ShortenEverything);
             return 2;
         }
+    }
+
+    /// <summary>
+    /// The message a user reads: an <see cref="ArgumentException"/>'s own text without the framework's
+    /// "(Parameter 'name')" suffix, which names a C# parameter, not anything the user typed.
+    /// </summary>
+    public static string MessageOf(Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e is ArgumentException { ParamName: { Length: > 0 } name } argument)
+        {
+            string suffix = $" (Parameter '{name}')";
+            string message = argument.Message;
+            int at = message.LastIndexOf(suffix, StringComparison.Ordinal);
+            if (at >= 0) message = message.Remove(at, suffix.Length);
+            if (argument is ArgumentOutOfRangeException { ActualValue: { } value })
+                message = message.Replace($"{Environment.NewLine}Actual value was {value}.", "", StringComparison.Ordinal);
+            return message.Trim();
+        }
+        return e.Message;
     }
 
     private static bool IsUserError(Exception e) => e is InvalidDataException or FileNotFoundException

@@ -38,6 +38,7 @@ public static class CommandRegistry
     public static void Configure(IConfigurator config)
     {
         config.SetApplicationName("semiseg");
+        config.SetApplicationVersion(VersionInfo.Text);
         config.PropagateExceptions();
         config.UseStrictParsing();
         // Help and parse errors go where every command writes (tests swap AnsiConsole.Console to read them).

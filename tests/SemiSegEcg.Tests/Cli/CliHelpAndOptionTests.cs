@@ -1,6 +1,6 @@
 using SemiSegEcg.Cli;
 using SemiSegEcg.Cli.Commands;
-using Spectre.Console;
+using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Cli;
 
@@ -79,19 +79,5 @@ public sealed class CliHelpAndOptionTests
         Assert.Equal(1, Run(["evaluate", "-q", "runs"]).Exit);
     }
 
-    private static (int Exit, string Text) Run(string[] args)
-    {
-        var writer = new StringWriter();
-        var previous = AnsiConsole.Console;
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No });
-        try
-        {
-            int exit = CommandRegistry.Run(args);
-            return (exit, writer.ToString());
-        }
-        finally
-        {
-            AnsiConsole.Console = previous;
-        }
-    }
+    private static (int Exit, string Text) Run(string[] args) => CliRunner.Run(args);
 }

@@ -15,11 +15,23 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"{dir}: run folder not found");
+            RequireRunFolder(dir);
             rows.Add((dir, EvaluationReport.Compute(TestOutputsReader.ReadRunDirectory(dir), settings.SamplingRateHz)));
         }
         EvaluationTable.Print(rows);
         if (settings.Csv is string csv) AtomicFile.WriteAllText(csv, ToCsv(rows));
         return 0;
+    }
+
+    /// <summary>A folder without test outputs is most often a parent of runs: say what a run folder is and what to use.</summary>
+    private static void RequireRunFolder(string dir)
+    {
+        if (File.Exists(Path.Combine(dir, TestOutputsReader.OutputsFileName))) return;
+        int runsBelow = Directory.EnumerateFiles(dir, TestOutputsReader.OutputsFileName, SearchOption.AllDirectories).Take(1000).Count();
+        string below = runsBelow > 0
+            ? $"; it holds {runsBelow}{(runsBelow == 1000 ? "+" : "")} tested run(s) below it: pass those folders, or tabulate them all with `semiseg report {dir}`"
+            : "; train and test a run first (semiseg train), or pass the folder a run wrote";
+        throw new FileNotFoundException($"{dir}: not a run folder (a run folder holds {TestOutputsReader.OutputsFileName} and {TestOutputsReader.LabelsFileName}, written by semiseg train/test){below}");
     }
 
     private static string ToCsv(IReadOnlyList<(string Run, EvaluationReport Report)> rows)
