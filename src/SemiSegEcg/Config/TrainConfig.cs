@@ -37,6 +37,12 @@ public sealed record TrainConfig
     /// <summary>Supervised baseline: train as many optimizer steps as the SSL runs (spec §8.8) instead of one pass over the labeled set.</summary>
     public bool StepMatched { get; init; }
 
+    /// <summary>
+    /// Keep optimizer and generator state in <c>best-loss.ckpt</c> and <c>best-MeanIoU.ckpt</c> too (to resume from a
+    /// best epoch); by default they hold the weights only, a third of the size, and <c>last.ckpt</c> keeps what resume needs.
+    /// </summary>
+    public bool FullBestCheckpoints { get; init; }
+
     /// <summary>FixMatch / ReCo / UniMatch pseudo-label confidence threshold.</summary>
     public double ConfThresh { get; init; } = 0.80;
 

@@ -117,14 +117,15 @@ public sealed class Trainer
                 new Dictionary<string, double> { ["loss"] = valid.MeanLoss, ["MeanIoU"] = valid.MeanIou, ["mIoU_pooled"] = valid.Pooled.Mean },
                 bestLoss, bestIou, _algorithm.CheckpointedNetworks.Select(n => n.Key).ToList(), optimizers.Count,
                 _settings.Stage, DateTimeOffset.UtcNow);
-            // last.ckpt is the commit record a resume trusts, so it is written after every copy: a kill in between
-            // leaves the previous last.ckpt, and the resumed run redoes this epoch exactly and writes the copies again.
-            var names = improved.ToList();
-            if (_settings.ExtraCheckpointEpochs.Contains(epoch + 1)) names.Add($"checkpoint-{epoch + 1}");
-            names.Add(RunDirectory.Last);
-            string first = _run.Checkpoint(names[0]);
-            CheckpointStore.Save(first, meta, _configYaml, Checkpointed(), optimizers.Select(o => o.Optimizer).ToList());
-            foreach (string name in names.Skip(1)) CopyCheckpoint(first, _run.Checkpoint(name));
+            // last.ckpt is the commit record a resume trusts, so it is written after every other file: a kill in
+            // between leaves the previous last.ckpt, and the resumed run redoes this epoch exactly and writes them again.
+            // Best checkpoints hold the weights only unless asked (a run resumes from last.ckpt).
+            var full = new List<string>();
+            if (_settings.FullBestCheckpoints) full.AddRange(improved);
+            else SaveCopies(improved, meta, [], weightsOnly: true);
+            if (_settings.ExtraCheckpointEpochs.Contains(epoch + 1)) full.Add($"checkpoint-{epoch + 1}");
+            full.Add(RunDirectory.Last);
+            SaveCopies(full, meta, optimizers.Select(o => o.Optimizer).ToList(), weightsOnly: false);
             _observer.OnEpochCompleted(metrics, improved);
         }
         return new TrainingOutcome(_settings.Epochs - startEpoch, bestLoss, bestIou, bestIouEpoch, history);
@@ -165,9 +166,19 @@ public sealed class Trainer
             if (!meta.Metrics.TryGetValue(metric, out double value) || value != best) continue;
             string path = _run.Checkpoint(name);
             if (File.Exists(path) && CheckpointStore.ReadMetadata(path).Epoch == meta.Epoch) continue;
-            CopyCheckpoint(resume, path);
+            if (_settings.FullBestCheckpoints) CopyCheckpoint(resume, path);
+            else CheckpointStore.Save(path, meta, _configYaml, Checkpointed(), [], weightsOnly: true);
             _observer.OnMessage($"re-created {path} from {resume} (epoch {meta.Epoch + 1} is its best {metric})");
         }
+    }
+
+    /// <summary>Serializes once to the first name and copies the file to the others, in order.</summary>
+    private void SaveCopies(IReadOnlyList<string> names, CheckpointMetadata meta, IReadOnlyList<OptimizerHelper> optimizers, bool weightsOnly)
+    {
+        if (names.Count == 0) return;
+        string first = _run.Checkpoint(names[0]);
+        CheckpointStore.Save(first, meta, _configYaml, Checkpointed(), optimizers, weightsOnly);
+        foreach (string name in names.Skip(1)) CopyCheckpoint(first, _run.Checkpoint(name));
     }
 
     private static void CopyCheckpoint(string source, string destination)

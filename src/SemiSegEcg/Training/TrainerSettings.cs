@@ -23,6 +23,7 @@ public sealed record TrainerSettings
     public int Workers { get; init; } = 2;
     public long Seed { get; init; }
     public bool StepMatched { get; init; }
+    public bool FullBestCheckpoints { get; init; }
     public IReadOnlyList<int> ExtraCheckpointEpochs { get; init; } = [];
     public string? ResumePath { get; init; }
     public string? Stage { get; init; }
@@ -49,6 +50,7 @@ public sealed record TrainerSettings
             Workers = config.Dataloader.NumWorkers,
             Seed = config.Seed,
             StepMatched = train.StepMatched,
+            FullBestCheckpoints = train.FullBestCheckpoints,
             ResumePath = config.Resume,
         };
     }

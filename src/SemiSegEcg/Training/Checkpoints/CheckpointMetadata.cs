@@ -8,6 +8,10 @@ namespace SemiSegEcg.Training.Checkpoints;
 /// <param name="Networks">Checkpoint keys of the stored networks (<c>model</c>, <c>model_ema</c>, ...).</param>
 /// <param name="OptimizerCount">Number of stored optimizer states.</param>
 /// <param name="Stage">Stage of a multi-stage method (ST++), or null.</param>
+/// <param name="WeightsOnly">
+/// The networks only, no optimizer or generator state: what best checkpoints keep by default (a run resumes from
+/// <c>last.ckpt</c>; testing and delineation need only weights). False in checkpoints written before it existed.
+/// </param>
 public sealed record CheckpointMetadata(
     int FormatVersion,
     string Algorithm,
@@ -18,7 +22,8 @@ public sealed record CheckpointMetadata(
     IReadOnlyList<string> Networks,
     int OptimizerCount,
     string? Stage,
-    DateTimeOffset SavedAt)
+    DateTimeOffset SavedAt,
+    bool WeightsOnly = false)
 {
     public const int CurrentFormat = 1;
 

@@ -18,9 +18,16 @@ public static class CheckpointStore
     private const string ConfigEntry = "config.yaml";
     private const string RngEntry = "rng.bin";
 
+    /// <param name="weightsOnly">Store the networks only (no optimizer or generator state; see <see cref="CheckpointMetadata.WeightsOnly"/>).</param>
     public static void Save(string path, CheckpointMetadata metadata, string configYaml,
-        IReadOnlyList<(string Key, nn.Module Module)> networks, IReadOnlyList<OptimizerHelper> optimizers)
+        IReadOnlyList<(string Key, nn.Module Module)> networks, IReadOnlyList<OptimizerHelper> optimizers, bool weightsOnly = false)
     {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (weightsOnly)
+        {
+            optimizers = [];
+            metadata = metadata with { OptimizerCount = 0, WeightsOnly = true };
+        }
         AtomicFile.Write(path, stream =>
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
@@ -33,6 +40,7 @@ public static class CheckpointStore
                 var optimizer = optimizers[i];
                 WriteEntry(zip, $"optimizers/{i}.bin", s => { using var w = new BinaryWriter(s); optimizer.save_state_dict(w); });
             }
+            if (weightsOnly) return;
             WriteEntry(zip, RngEntry, s =>
             {
                 using var state = random.get_rng_state();
@@ -80,6 +88,7 @@ public static class CheckpointStore
     {
         using var zip = Open(path);
         var meta = ReadMetadata(zip, path);
+        RequireTrainingState(meta, path);
         if (meta.OptimizerCount != optimizers.Count)
             throw new InvalidDataException($"{path}: holds {meta.OptimizerCount} optimizer state(s) but this method trains {optimizers.Count} network(s)");
         for (int i = 0; i < optimizers.Count; i++)
@@ -112,10 +121,17 @@ public static class CheckpointStore
     {
         using var zip = Open(path);
         var meta = ReadMetadata(zip, path);
+        RequireTrainingState(meta, path);
         foreach (string key in meta.Networks) Entry(zip, $"networks/{key}.pth", path);
         for (int i = 0; i < meta.OptimizerCount; i++) VerifyOptimizerHeader(zip, $"optimizers/{i}.bin", path);
         ReadGeneratorState(zip, path);
         return meta;
+    }
+
+    private static void RequireTrainingState(CheckpointMetadata meta, string path)
+    {
+        if (meta.WeightsOnly)
+            throw new InvalidDataException($"{path}: holds the network weights only (best checkpoints keep no optimizer or generator state unless train.full_best_checkpoints is set); resume from the run's {RunDirectory.Last}.ckpt");
     }
 
     /// <summary>An optimizer state starts with its optimizer's type name (TorchSharp's format); ours are AdamW and SGD.</summary>

@@ -51,6 +51,29 @@ public sealed class CheckpointStoreBadInputTests : IDisposable
         CheckpointStore.LoadTrainingState(_good, [_optimizer.Inner]);
     }
 
+    [Fact]
+    public void Should_Keep_Only_The_Weights_When_Asked_And_Refuse_To_Resume_From_Them()
+    {
+        // Given: the same state saved weights-only
+        string weights = _tmp.File("best-MeanIoU.ckpt");
+        var meta = CheckpointStore.ReadMetadata(_good);
+        CheckpointStore.Save(weights, meta, "algorithm: base\n", [("model", _model)], [_optimizer.Inner], weightsOnly: true);
+
+        // Then: no optimizer or generator entry, metadata says so, weights load, resume is refused by name
+        using (var zip = ZipFile.OpenRead(weights))
+            Assert.Equal(["config.yaml", "meta.json", "networks/model.pth"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        var read = CheckpointStore.ReadMetadata(weights);
+        Assert.True(read.WeightsOnly);
+        Assert.Equal(0, read.OptimizerCount);
+        Assert.False(meta.WeightsOnly);
+        CheckpointStore.LoadNetworks(weights, [("model", _model)]);
+        var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.VerifyResumable(weights));
+        Assert.Equal($"{weights}: holds the network weights only (best checkpoints keep no optimizer or generator state unless "
+            + "train.full_best_checkpoints is set); resume from the run's last.ckpt", error.Message);
+        Assert.Throws<InvalidDataException>(() => CheckpointStore.LoadTrainingState(weights, [_optimizer.Inner]));
+        Assert.True(new FileInfo(weights).Length < new FileInfo(_good).Length / 2);
+    }
+
     public static TheoryData<string, string, string> DamagedEntries() => new()
     {
         { "networks/model.pth", "garbage", "entry 'networks/model.pth'" },
