@@ -21,16 +21,12 @@ public sealed class DataPrepareCommand : Command<DataPrepareSettings>
         };
 
         var clock = Stopwatch.StartNew();
-        PrepareSummary summary = null!;
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask($"{preparer.Database}: {preparer.RecordCount} records", maxValue: preparer.RecordCount);
-                summary = DatabasePreparation.Run(preparer, settings.Out, settings.Seed, new SyncProgress(task, cancellationToken),
-                    settings.LabelDraws, settings.Tiny);
-                task.Value = task.MaxValue;
-            });
+        var summary = ConsoleProgress.Run(ctx =>
+        {
+            var task = ctx.AddTask($"{preparer.Database}: {preparer.RecordCount} records", maxValue: preparer.RecordCount);
+            return DatabasePreparation.Run(preparer, settings.Out, settings.Seed, new SyncProgress(task, cancellationToken),
+                settings.LabelDraws, settings.Tiny);
+        });
 
         PrepareReport.Print(summary);
         if (settings.Tiny)

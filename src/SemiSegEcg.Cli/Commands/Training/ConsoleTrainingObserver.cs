@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace SemiSegEcg.Cli.Commands.Training;
 
-/// <summary>A live progress bar (loss, lr, ETA) and a one-line summary per epoch.</summary>
+/// <summary>A live progress bar (loss and lr as far as the terminal is wide, ETA) and a one-line summary per epoch with every meter.</summary>
 public sealed class ConsoleTrainingObserver(ProgressContext context) : ITrainingObserver
 {
     private ProgressTask? _task;
@@ -23,12 +23,18 @@ public sealed class ConsoleTrainingObserver(ProgressContext context) : ITraining
     {
         if (_task is null) return;
         _task.Value = (double)(epoch - _startEpoch) * _stepsPerEpoch + step + 1;
-        _task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch + 1} step {step + 1}/{stepsPerEpoch} loss {loss:0.0000} lr {lr:0.00e+0}");
+        _task.Description = ProgressLayout.Fit(
+        [
+            string.Create(CultureInfo.InvariantCulture, $"epoch {epoch + 1} step {step + 1}/{stepsPerEpoch}"),
+            string.Create(CultureInfo.InvariantCulture, $"loss {loss:0.0000}"),
+            string.Create(CultureInfo.InvariantCulture, $"lr {lr:0.00e+0}"),
+        ], ProgressLayout.DescriptionWidth(AnsiConsole.Profile.Width));
     }
 
     public void OnValidation(int epoch)
     {
-        if (_task is not null) _task.Description = $"epoch {epoch + 1} validating";
+        if (_task is not null)
+            _task.Description = ProgressLayout.Fit([$"epoch {epoch + 1}", "validating"], ProgressLayout.DescriptionWidth(AnsiConsole.Profile.Width));
     }
 
     public void OnEpochCompleted(EpochMetrics metrics, IReadOnlyList<string> improved)
