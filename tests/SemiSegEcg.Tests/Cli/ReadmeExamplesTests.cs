@@ -11,6 +11,7 @@ namespace SemiSegEcg.Tests.Cli;
 /// and data sizes are substituted where an example trains (rules in <see cref="Runnable"/>).
 /// </summary>
 [Collection(TorchCollection.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ReadmeExamplesTests
 {
     private static readonly string ReadmePath = Path.Combine(SharedData.RepoRoot, "README.md");

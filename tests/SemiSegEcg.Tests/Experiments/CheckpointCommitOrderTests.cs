@@ -12,6 +12,7 @@ namespace SemiSegEcg.Tests.Experiments;
 /// TensorBoard scalars must equal the uninterrupted run's, with no temporary file left behind.
 /// </summary>
 [Collection(TorchCollection.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class CheckpointCommitOrderTests
 {
     private const string Config = "resnet18/scratch.yaml";

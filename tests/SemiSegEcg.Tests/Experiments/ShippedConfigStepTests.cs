@@ -13,6 +13,7 @@ namespace SemiSegEcg.Tests.Experiments;
 /// step makes no temporary TorchSharp Scalar (counted from the runtime's finalizer events; see LongLivedScalars).
 /// </summary>
 [Collection(TorchCollection.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ShippedConfigStepTests
 {
     public static TheoryData<string, string> Configs()

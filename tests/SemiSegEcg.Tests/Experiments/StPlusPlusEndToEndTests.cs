@@ -6,6 +6,7 @@ using SemiSegEcg.Training.Checkpoints;
 namespace SemiSegEcg.Tests.Experiments;
 
 [Collection(TorchCollection.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class StPlusPlusEndToEndTests
 {
     [SkippableFact]

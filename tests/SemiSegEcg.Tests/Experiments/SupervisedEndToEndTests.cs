@@ -8,6 +8,7 @@ using SemiSegEcg.Training.Checkpoints;
 namespace SemiSegEcg.Tests.Experiments;
 
 [Collection(TorchCollection.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class SupervisedEndToEndTests
 {
     [SkippableFact]

@@ -27,6 +27,7 @@ namespace SemiSegEcg.Tests.Fuzzing;
 /// or a refused CLI call that changed the files a previous good call wrote. Seeds are fixed, so a failure reproduces.
 /// </summary>
 [Collection(TorchCollection.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class InputFuzzTests(ITestOutputHelper output) : IDisposable
 {
     private const int TextCases = 200;

@@ -11,6 +11,15 @@ public sealed class ReportCommand : Command<ReportSettings>
     public const string MarkdownFile = "report.md";
     public const string CsvFile = "report.csv";
 
+    /// <summary>The default baseline is used when the runs have it; a baseline the user named must be there.</summary>
+    private static BaselineComparison? Comparison(ResultTable table, string? baseline)
+    {
+        if (baseline is null) return BaselineComparison.Build(table);
+        return BaselineComparison.Build(table, baseline) ?? throw new ArgumentException(
+            $"--baseline {baseline}: no backbone has both '{baseline}' runs and runs of another method; the methods here are "
+            + string.Join(", ", table.Rows.Select(r => r.Algorithm).Distinct()));
+    }
+
     public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
         var warnings = new List<string>();
@@ -23,7 +32,8 @@ public sealed class ReportCommand : Command<ReportSettings>
         cancellationToken.ThrowIfCancellationRequested();
 
         var table = ResultTable.Build(ComparableRuns.Select(runs, settings.Epochs, settings.TestSamples));
-        ReportTables.Print(table);
+        var comparison = Comparison(table, settings.Baseline);
+        ReportTables.Print(table, comparison);
 
         string output = settings.Out ?? settings.RunRoot;
         Directory.CreateDirectory(output);
@@ -35,7 +45,7 @@ public sealed class ReportCommand : Command<ReportSettings>
             RatioPlot.Save(Path.Combine(output, file), table, dataset);
             plots.Add(file);
         }
-        AtomicFile.WriteAllText(Path.Combine(output, MarkdownFile), MarkdownReport.Render(table, settings.RunRoot, plots));
+        AtomicFile.WriteAllText(Path.Combine(output, MarkdownFile), MarkdownReport.Render(table, settings.RunRoot, plots, comparison));
         AtomicFile.WriteAllText(Path.Combine(output, CsvFile), CsvReport.Render(table));
         AnsiConsole.MarkupLineInterpolated($"[green]wrote[/] {Path.Combine(output, MarkdownFile)}, {CsvFile}{(plots.Count > 0 ? ", " + string.Join(", ", plots) : "")}");
         return 0;

@@ -22,6 +22,10 @@ public sealed class ReportSettings : CommandSettings
     [Description("Report only runs tested on N samples (runs of one dataset on different test sets are never mixed).")]
     public int? TestSamples { get; init; }
 
+    [CommandOption("--baseline <METHOD>")]
+    [Description("Method the others are compared with, paired by label draw and seed (95 % CI, paired t): scratch_step_matched (default, when present), scratch, fixmatch, …")]
+    public string? Baseline { get; init; }
+
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(RunRoot) ? ValidationResult.Error("give the run root")
         : Epochs is < 1 ? ValidationResult.Error($"--epochs must be at least 1, got {Epochs}")

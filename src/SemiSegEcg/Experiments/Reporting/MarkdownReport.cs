@@ -10,7 +10,8 @@ namespace SemiSegEcg.Experiments.Reporting;
 public static class MarkdownReport
 {
     /// <param name="plotFiles">PNG file names (relative to the report) to embed, one per dataset.</param>
-    public static string Render(ResultTable table, string runRoot, IReadOnlyList<string> plotFiles)
+    /// <param name="comparison">Paired differences against a baseline, rendered after the tables (pooled and per-sample mIoU).</param>
+    public static string Render(ResultTable table, string runRoot, IReadOnlyList<string> plotFiles, BaselineComparison? comparison = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(plotFiles);
@@ -39,6 +40,7 @@ public static class MarkdownReport
                 s.Append('\n');
             }
         }
+        if (comparison is not null) AppendComparison(s, comparison);
         s.Append("\nPooled mIoU: IoU over all test samples and time steps together (the paper's metric); per-sample mIoU: the mean of ")
             .Append("each test sample's IoU (the validation metric); interval MAE: mean absolute PR, QRS and QT errors against the truth; ")
             .Append("boundary F1: P/QRS/T onsets and offsets matched within 150 ms, averaged over the six.\n");
@@ -48,6 +50,34 @@ public static class MarkdownReport
             foreach (string plot in plotFiles) s.Append(CultureInfo.InvariantCulture, $"![{plot}]({plot})\n\n");
         }
         return s.ToString();
+    }
+
+    /// <summary>The metrics whose paired differences the report shows.</summary>
+    public static IReadOnlyList<ReportMetric> ComparedMetrics { get; } = ReportMetric.Tables.Take(2).ToList();
+
+    private static void AppendComparison(StringBuilder s, BaselineComparison comparison)
+    {
+        var table = comparison.Table;
+        foreach (var metric in ComparedMetrics)
+        {
+            s.Append(CultureInfo.InvariantCulture, $"\n## {metric.Title}: difference against {BenchmarkNames.AlgorithmTitle(comparison.Baseline)}\n\n");
+            s.Append("| Backbone | Method |");
+            foreach (var c in table.Columns) s.Append(' ').Append(Escape(c.Title)).Append(" |");
+            s.Append("\n|---|---|");
+            foreach (var _ in table.Columns) s.Append("---:|");
+            s.Append('\n');
+            foreach (var row in comparison.Rows)
+            {
+                s.Append("| ").Append(Escape(row.Backbone)).Append(" | ").Append(Escape(row.AlgorithmTitle)).Append(" |");
+                foreach (var column in table.Columns)
+                {
+                    string cell = Escape(comparison.FormatCell(row, column, metric));
+                    s.Append(' ').Append(cell.EndsWith('*') ? $"**{cell}**" : cell).Append(" |");
+                }
+                s.Append('\n');
+            }
+        }
+        s.Append('\n').Append(comparison.Note).Append('\n');
     }
 
     /// <summary>"Cells: mean ± SD over 3 seeds." or "One run per cell." for the header.</summary>

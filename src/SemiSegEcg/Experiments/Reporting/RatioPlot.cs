@@ -7,7 +7,7 @@ namespace SemiSegEcg.Experiments.Reporting;
 /// <summary>
 /// One PNG per dataset: pooled mIoU (%) against the labeled fraction (1/16 … 1/2, equally spaced as on a log2 axis),
 /// one line per method × backbone (colour = method, line and marker = backbone), ± SD error bars where a point has
-/// several seeds. Points of different lines are nudged apart sideways so their error bars do not hide each other.
+/// several runs, and every run (label draw × seed) as a hollow dot. Points of different lines are nudged apart sideways so their error bars do not hide each other.
 /// </summary>
 public static class RatioPlot
 {
@@ -73,6 +73,21 @@ public static class RatioPlot
             line.MarkerShape = Markers[style % Markers.Length];
             line.LinePattern = Patterns[style % Patterns.Length];
             line.LegendText = backbones.Count > 1 ? $"{row.AlgorithmTitle} · {row.Backbone}" : row.AlgorithmTitle;
+            // Each run (label draw × seed) as a hollow dot beside its mean, so the spread is seen, not only summarized.
+            var runs = columns.SelectMany(c => table.RunsAt(row, c).Select(r => (X: -Math.Log2(c.Ratio!.Value) + offset, Y: r.Metric(metric.Name) * metric.Scale)))
+                .Where(p => double.IsFinite(p.Y)).ToList();
+            if (runs.Count > points.Count)
+            {
+                var dots = plot.Add.Scatter(runs.Select(p => p.X).ToArray(), runs.Select(p => p.Y).ToArray(), color);
+                dots.LineWidth = 0;
+                dots.MarkerSize = 6;
+                dots.MarkerShape = MarkerShape.OpenCircle;
+                foreach (var p in runs)
+                {
+                    yMin = Math.Min(yMin, p.Y);
+                    yMax = Math.Max(yMax, p.Y);
+                }
+            }
             for (int k = 0; k < ys.Length; k++)
             {
                 yMin = Math.Min(yMin, ys[k] - sds[k]);
@@ -91,7 +106,7 @@ public static class RatioPlot
         plot.Axes.SetLimits(xLo - pad, xHi + pad, yMin - 0.12 * span, yMax + 0.12 * span);
         plot.XLabel("labeled fraction of the training set", 16);
         plot.YLabel("pooled mIoU (%)", 16);
-        string seeds = table.TypicalSeedCount > 1 ? string.Create(CultureInfo.InvariantCulture, $" (mean ± SD over {table.TypicalSeedCount} seeds)") : "";
+        string seeds = table.TypicalSeedCount > 1 ? string.Create(CultureInfo.InvariantCulture, $" (mean ± SD over {table.TypicalSeedCount} runs; dots: each run)") : "";
         plot.Title($"{BenchmarkNames.DatasetTitle(dataset)}: pooled mIoU against labeled fraction{seeds}", 18);
         plot.Grid.MajorLineColor = Color.FromHex("#e3e3e3");
         plot.Legend.FontSize = 14;

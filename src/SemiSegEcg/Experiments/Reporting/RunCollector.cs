@@ -90,10 +90,14 @@ public static partial class RunCollector
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
 
+    /// <summary>
+    /// Of runs identical in everything a table shows and in their budget and test set, keeps the newest (with a
+    /// warning); runs that differ in budget or test set are all kept, for <see cref="ComparableRuns"/> to refuse.
+    /// </summary>
     private static List<CollectedRun> KeepNewestOfDuplicates(List<CollectedRun> runs, ICollection<string>? warnings)
     {
         var kept = new List<CollectedRun>();
-        foreach (var group in runs.GroupBy(r => (r.Algorithm, r.Backbone, r.Dataset, r.Ratio, r.Draw, r.Seed)))
+        foreach (var group in runs.GroupBy(r => (r.Algorithm, r.Backbone, r.Dataset, r.Ratio, r.Draw, r.Seed, r.Epochs, r.SampleCount, r.TestIndex)))
         {
             var ordered = group.OrderByDescending(r => File.GetLastWriteTimeUtc(Path.Combine(r.Directory, TestOutputsReader.OutputsFileName))).ToList();
             if (ordered.Count > 1)

@@ -7,6 +7,7 @@ using Spectre.Console.Cli;
 namespace SemiSegEcg.Tests.Experiments.Demo;
 
 [Collection(TorchCollection.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class DemoRunnerTests
 {
     [Fact]

@@ -109,6 +109,24 @@ public sealed class RunCollectorTests : IDisposable
     }
 
     [Fact]
+    public void Should_Keep_A_Newer_Smoke_Run_Beside_The_Benchmark_Run_Of_The_Same_Cell_For_The_Report_To_Refuse()
+    {
+        // Given: the benchmark run, then a newer smoke run of the same method, ratio and seed on the tiny test index
+        string benchmark = FabricatedRuns.Write(_root.Path, "resnet18", "scratch", "ludb/1over16.yaml", seed: 0);
+        File.SetLastWriteTimeUtc(Path.Combine(benchmark, "test_outputs.npy"), DateTime.UtcNow.AddDays(-1));
+        FabricatedRuns.Write(_root.File("smoke"), "resnet18", "scratch", "ludb/1over16.yaml", seed: 0, set: "dataset.test_csv=TINY_test.csv");
+        var warnings = new List<string>();
+
+        // When
+        var runs = RunCollector.Collect(_root.Path, warnings);
+
+        // Then: neither silently replaces the other, and the report refuses the pair
+        Assert.Empty(warnings);
+        Assert.Equal(["LUDB_test.csv", "TINY_test.csv"], runs.Select(r => r.TestIndex).Order(StringComparer.Ordinal));
+        Assert.Throws<InvalidDataException>(() => ComparableRuns.Select(runs));
+    }
+
+    [Fact]
     public void Should_Fail_Clearly_When_The_Root_Does_Not_Exist()
     {
         var error = Assert.Throws<DirectoryNotFoundException>(() => RunCollector.Collect(_root.File("missing")));

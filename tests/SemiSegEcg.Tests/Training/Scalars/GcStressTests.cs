@@ -16,6 +16,7 @@ namespace SemiSegEcg.Tests.Training.Scalars;
 /// freed mid-call. No step may crash, every loss stays finite, and collections really ran throughout.
 /// </summary>
 [Collection(TorchCollection.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class GcStressTests
 {
     private const int Steps = 200;

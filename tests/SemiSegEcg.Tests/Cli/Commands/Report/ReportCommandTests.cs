@@ -83,6 +83,34 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_Compare_Every_Method_With_The_Step_Matched_Baseline_Over_Label_Draws()
+    {
+        // Given: two label draws of the step-matched baseline (perfect) and of FixMatch (degraded on both)
+        string root = _tmp.File("runs");
+        foreach (int draw in new[] { 1, 2 })
+        {
+            string labeled = $"dataset.train_labeled_csv=LUDB_train_labeled_1over16_draw{draw}.csv";
+            FabricatedRuns.Write(root, "resnet18", "scratch", "ludb/1over16.yaml", seed: 0, expName: $"ludb/1over16/draw{draw}/seed0",
+                set: ["train.step_matched=true", labeled]);
+            FabricatedRuns.Write(root, "resnet18", "fixmatch", "ludb/1over16.yaml", seed: 0, degraded: true, expName: $"ludb/1over16/draw{draw}/seed0",
+                set: [labeled]);
+        }
+
+        // When
+        int code = Run("report", root);
+
+        // Then: the paired difference is the same on both draws, so its interval is that value and excludes 0
+        Assert.Equal(0, code);
+        string md = File.ReadAllText(Path.Combine(root, "report.md"));
+        double difference = 100 * (FabricatedRuns.DegradedPooledMeanIou - 1);
+        string value = difference.ToString("+0.0;−0.0;0.0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("## Pooled mIoU (%): difference against Supervised (step-matched)", md, StringComparison.Ordinal);
+        Assert.Contains($"| resnet18 | FixMatch | **{value} [{value}, {value}] (n=2) *** |", md, StringComparison.Ordinal);
+        Assert.Contains("paired t-test", md, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Run("report", root, "--baseline", "cps"));
+    }
+
+    [Fact]
     public void Should_Fail_Clearly_When_There_Is_Nothing_To_Report()
     {
         Directory.CreateDirectory(_tmp.File("empty"));

@@ -13,6 +13,7 @@ namespace SemiSegEcg.Tests.Cli.Commands.Sweep;
 /// tiny LUDB indexes (1 epoch, 1 thread each, one at a time): 2 algorithms × 2 seeds, then skip, re-test, resume and report.
 /// </summary>
 [Collection(TorchCollection.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class SweepCommandTests : IDisposable
 {
     private static readonly string Configs = Path.Combine(SharedData.RepoRoot, "configs");
