@@ -7,7 +7,8 @@ using SemiSegEcg.Training;
 namespace SemiSegEcg.Experiments.Reporting;
 
 /// <summary>
-/// Finds every tested run under a root (a folder holding <c>config.yaml</c> and <c>test_outputs.npy</c>) and reads
+/// Finds every tested run under a root (a folder holding <c>config.yaml</c> and <c>test_outputs.npy</c>, or only its
+/// <c>evaluation.json</c>, as under results/) and reads
 /// what identifies it from its saved config, without needing the data: algorithm, backbone (<c>+UNet</c> with the
 /// U-Net head), dataset (first segment of <c>exp_name</c>, else the index file prefix), labeled ratio (<c>1overN</c> in
 /// <c>train_labeled_csv</c>, else in <c>exp_name</c>), label draw (<c>_draw&lt;k&gt;</c> in <c>train_labeled_csv</c>, else
@@ -22,8 +23,12 @@ public static partial class RunCollector
         ArgumentNullException.ThrowIfNull(root);
         if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"{root}: run root not found");
         var runs = new List<CollectedRun>();
+        // A run is found by its test outputs, or by its evaluation summary alone: the small files committed under
+        // results/ (config, log, metrics, evaluation.json) are enough to report a run whose .npy outputs were not kept.
         var folders = Directory.EnumerateFiles(root, TestOutputsReader.OutputsFileName, SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(root, EvaluationCache.FileName, SearchOption.AllDirectories))
             .Select(f => Path.GetDirectoryName(f)!)
+            .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
         foreach (string folder in folders)
@@ -31,7 +36,7 @@ public static partial class RunCollector
             var run = new RunDirectory(folder);
             if (!File.Exists(run.ConfigFile))
             {
-                warnings?.Add($"{folder}: skipped, it has {TestOutputsReader.OutputsFileName} but no config.yaml");
+                warnings?.Add($"{folder}: skipped, it has {TestOutputsReader.OutputsFileName} or {EvaluationCache.FileName} but no config.yaml");
                 continue;
             }
             progress?.Report(folder);

@@ -127,6 +127,25 @@ public sealed class RunCollectorTests : IDisposable
     }
 
     [Fact]
+    public void Should_Report_A_Run_From_Its_Committed_Small_Files_Alone()
+    {
+        // Given: a run evaluated once, then only its config.yaml and evaluation.json copied elsewhere (as results/ keeps them)
+        string run = FabricatedRuns.Write(_root.File("runs"), "resnet18", "fixmatch", "qtdb/1over4.yaml", seed: 2, degraded: true);
+        var original = RunCollector.Collect(_root.File("runs")).Single();
+        string kept = _root.File("results/resnet18/fixmatch/qtdb/1over4/seed2");
+        Directory.CreateDirectory(kept);
+        foreach (string file in new[] { "config.yaml", EvaluationCache.FileName }) File.Copy(Path.Combine(run, file), Path.Combine(kept, file));
+
+        // When
+        var collected = RunCollector.Collect(_root.File("results")).Single();
+
+        // Then
+        Assert.Equal(kept, collected.Directory);
+        Assert.Equal((original.Algorithm, original.Dataset, original.Ratio, original.Seed, original.SampleCount), (collected.Algorithm, collected.Dataset, collected.Ratio, collected.Seed, collected.SampleCount));
+        Assert.Equal(original.Metrics.OrderBy(m => m.Key), collected.Metrics.OrderBy(m => m.Key));
+    }
+
+    [Fact]
     public void Should_Fail_Clearly_When_The_Root_Does_Not_Exist()
     {
         var error = Assert.Throws<DirectoryNotFoundException>(() => RunCollector.Collect(_root.File("missing")));
