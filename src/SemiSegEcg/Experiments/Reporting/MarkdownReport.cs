@@ -23,22 +23,11 @@ public static class MarkdownReport
         s.Append("Best mean per column in bold. Per-run values and every aggregate: `report.csv`.\n");
         foreach (var metric in ReportMetric.Tables)
         {
-            s.Append(CultureInfo.InvariantCulture, $"\n## {metric.Title}, {metric.Direction}\n\n");
-            s.Append("| Backbone | Method |");
-            foreach (var c in table.Columns) s.Append(' ').Append(Escape(c.Title)).Append(" |");
-            s.Append("\n|---|---|");
-            foreach (var _ in table.Columns) s.Append("---:|");
-            s.Append('\n');
-            foreach (var row in table.Rows)
+            AppendTable(s, $"{metric.Title}, {metric.Direction}", table.Columns, table.Rows, (row, column) =>
             {
-                s.Append("| ").Append(Escape(row.Backbone)).Append(" | ").Append(Escape(row.AlgorithmTitle)).Append(" |");
-                foreach (var column in table.Columns)
-                {
-                    string cell = Escape(table.FormatCell(row, column, metric));
-                    s.Append(' ').Append(table.Best(column, metric) == row ? $"**{cell}**" : cell).Append(" |");
-                }
-                s.Append('\n');
-            }
+                string cell = Escape(table.FormatCell(row, column, metric));
+                return table.Best(column, metric) == row ? $"**{cell}**" : cell;
+            });
         }
         if (comparison is not null) AppendComparison(s, comparison);
         s.Append("\nPooled mIoU: IoU over all test samples and time steps together (the paper's metric); per-sample mIoU: the mean of ")
@@ -57,27 +46,34 @@ public static class MarkdownReport
 
     private static void AppendComparison(StringBuilder s, BaselineComparison comparison)
     {
-        var table = comparison.Table;
         foreach (var metric in ComparedMetrics)
         {
-            s.Append(CultureInfo.InvariantCulture, $"\n## {metric.Title}: difference against {BenchmarkNames.AlgorithmTitle(comparison.Baseline)}\n\n");
-            s.Append("| Backbone | Method |");
-            foreach (var c in table.Columns) s.Append(' ').Append(Escape(c.Title)).Append(" |");
-            s.Append("\n|---|---|");
-            foreach (var _ in table.Columns) s.Append("---:|");
-            s.Append('\n');
-            foreach (var row in comparison.Rows)
-            {
-                s.Append("| ").Append(Escape(row.Backbone)).Append(" | ").Append(Escape(row.AlgorithmTitle)).Append(" |");
-                foreach (var column in table.Columns)
+            AppendTable(s, $"{metric.Title}: difference against {BenchmarkNames.AlgorithmTitle(comparison.Baseline)}", comparison.Table.Columns,
+                comparison.Rows, (row, column) =>
                 {
                     string cell = Escape(comparison.FormatCell(row, column, metric));
-                    s.Append(' ').Append(cell.EndsWith('*') ? $"**{cell}**" : cell).Append(" |");
-                }
-                s.Append('\n');
-            }
+                    return cell.EndsWith('*') ? $"**{cell}**" : cell;
+                });
         }
         s.Append('\n').Append(comparison.Note).Append('\n');
+    }
+
+    /// <summary>A section: heading, then rows backbone × method and one column per dataset × ratio, cells as given (escaped, marked).</summary>
+    private static void AppendTable(StringBuilder s, string heading, IReadOnlyList<ResultColumn> columns, IEnumerable<ResultRow> rows,
+        Func<ResultRow, ResultColumn, string> cell)
+    {
+        s.Append(CultureInfo.InvariantCulture, $"\n## {heading}\n\n");
+        s.Append("| Backbone | Method |");
+        foreach (var c in columns) s.Append(' ').Append(Escape(c.Title)).Append(" |");
+        s.Append("\n|---|---|");
+        foreach (var _ in columns) s.Append("---:|");
+        s.Append('\n');
+        foreach (var row in rows)
+        {
+            s.Append("| ").Append(Escape(row.Backbone)).Append(" | ").Append(Escape(row.AlgorithmTitle)).Append(" |");
+            foreach (var column in columns) s.Append(' ').Append(cell(row, column)).Append(" |");
+            s.Append('\n');
+        }
     }
 
     /// <summary>"Cells: mean ± SD over 3 seeds." or "One run per cell." for the header.</summary>
