@@ -68,15 +68,16 @@ public sealed record DatasetPaths(
     /// One line per configured index file that does not exist — the file, its config key and where the data root came
     /// from, with what to do — so a wrong or missing data root is reported before anything runs.
     /// </summary>
-    /// <param name="training">Check the training indexes (labeled, unlabeled when configured, validation).</param>
+    /// <param name="training">Check the training indexes (labeled, validation).</param>
+    /// <param name="unlabeled">Check the unlabeled index too (when configured): the run reads it.</param>
     /// <param name="testing">Check the test index when configured.</param>
-    public IReadOnlyList<string> MissingIndexFiles(bool training = true, bool testing = true)
+    public IReadOnlyList<string> MissingIndexFiles(bool training, bool unlabeled, bool testing)
     {
         var checkedFiles = new List<(string Key, string? Path)>();
         if (training)
         {
             checkedFiles.Add(("dataset.train_labeled_csv", TrainLabeledIndex));
-            checkedFiles.Add(("dataset.train_unlabeled_csv", TrainUnlabeledIndex));
+            if (unlabeled) checkedFiles.Add(("dataset.train_unlabeled_csv", TrainUnlabeledIndex));
             checkedFiles.Add(("dataset.valid_csv", ValidIndex));
         }
         if (testing) checkedFiles.Add(("dataset.test_csv", TestIndex));
@@ -86,9 +87,9 @@ public sealed record DatasetPaths(
     }
 
     /// <summary>Throws <see cref="FileNotFoundException"/> with the first of <see cref="MissingIndexFiles"/>.</summary>
-    public void RequireIndexFiles(bool training = true, bool testing = true)
+    public void RequireIndexFiles(bool training, bool unlabeled, bool testing)
     {
-        var missing = MissingIndexFiles(training, testing);
+        var missing = MissingIndexFiles(training, unlabeled, testing);
         if (missing.Count > 0) throw new FileNotFoundException(missing[0]);
     }
 

@@ -31,6 +31,16 @@ public static class ExperimentData
             warnings: warnings, progress: progress);
     }
 
+    /// <summary>
+    /// Whether training reads the unlabeled index: every semi-supervised method does, and the supervised baseline when
+    /// step-matched (its labeled set is oversampled to the unlabeled set's size).
+    /// </summary>
+    public static bool ReadsUnlabeled(ExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Algorithm != AlgorithmKind.Base || config.Train.StepMatched;
+    }
+
     /// <summary>The training, unlabeled (when the method or step matching needs it) and validation splits, preprocessed once.</summary>
     public static TrainingData LoadTraining(LoadedConfig loaded, DatasetPaths paths, AlgorithmDataNeeds needs,
         ICollection<string>? warnings = null, Action<string>? status = null)

@@ -15,8 +15,9 @@ namespace SemiSegEcg.Experiments;
 /// <summary>Composition root of <c>train</c> and <c>test</c>: config → data, model, method, trainer; checkpoint → test files.</summary>
 public static class ExperimentRunner
 {
+    /// <param name="thenTest">Whether the caller tests after training: the test index is then checked up front too.</param>
     public static TrainingOutcome Train(LoadedConfig loaded, ITrainingObserver observer, CancellationToken cancellation = default,
-        ICollection<string>? warnings = null)
+        ICollection<string>? warnings = null, bool thenTest = true)
     {
         var config = loaded.Config;
         var paths = loaded.ResolveDatasetPaths();
@@ -25,7 +26,7 @@ public static class ExperimentRunner
         // A resume checkpoint is checked before anything is written, so a bad one leaves the run folder as it was.
         var resumed = config.Resume is string resume ? CheckpointStore.VerifyResumable(resume) : null;
         // Every index is checked before the run folder is written, the test index too: it is read only after training.
-        paths.RequireIndexFiles(training: true, testing: config.Test is not null);
+        paths.RequireIndexFiles(training: true, unlabeled: ExperimentData.ReadsUnlabeled(config), testing: thenTest && config.Test is not null);
 
         random.manual_seed(config.Seed);
         if (config.Algorithm == AlgorithmKind.Stpp)
@@ -59,7 +60,7 @@ public static class ExperimentRunner
         var run = new RunDirectory(config.RunDirectory);
         string modelPath = config.Test?.ModelPath ?? run.Checkpoint(RunDirectory.BestMeanIou);
         string testIndex = paths.TestIndex ?? throw new ConfigException("test needs dataset.test_csv", config.ConfigPath, "dataset.test_csv");
-        paths.RequireIndexFiles(training: false, testing: true);
+        paths.RequireIndexFiles(training: false, unlabeled: false, testing: true);
 
         using var model = ExperimentModels.Create(config);
         LoadWeights(model, modelPath);

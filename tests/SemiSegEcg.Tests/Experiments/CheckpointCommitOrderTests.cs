@@ -32,6 +32,8 @@ public sealed class CheckpointCommitOrderTests
         string? improvedInEpoch2 = new[] { RunDirectory.BestLoss, RunDirectory.BestMeanIou }
             .FirstOrDefault(n => CheckpointStore.ReadMetadata(straightRun.Checkpoint(n)).Epoch == 1);
         Assert.True(improvedInEpoch2 is not null, "the tiny run improved no validation metric in its second epoch");
+        Assert.True(CheckpointStore.ReadMetadata(straightRun.Checkpoint(improvedInEpoch2!)).WeightsOnly);
+        Assert.False(CheckpointStore.ReadMetadata(straightRun.Checkpoint(RunDirectory.Last)).WeightsOnly);
 
         // A kill right after last.ckpt's rename: epoch 1 committed, nothing of epoch 2.
         AssertResumesLikeTheStraightRun(afterEpoch1, _ => { }, reference, straightRun);

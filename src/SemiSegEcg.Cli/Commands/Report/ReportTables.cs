@@ -25,8 +25,8 @@ public static class ReportTables
             Write($"[bold]{Markup.Escape(metric.Title)}: difference against {Markup.Escape(BenchmarkNames.AlgorithmTitle(comparison.Baseline))}[/]",
                 table.Columns, comparison.Rows, (row, column) =>
                 {
-                    string cell = comparison.FormatCell(row, column, metric);
-                    return (cell, cell.EndsWith('*'));
+                    bool significant = comparison.IsSignificant(row, column, metric);
+                    return (comparison.FormatCell(row, column, metric) + (significant ? " *" : ""), significant);
                 });
         }
         AnsiConsole.MarkupLineInterpolated($"[grey]{comparison.Note}[/]");

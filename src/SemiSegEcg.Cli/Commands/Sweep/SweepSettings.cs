@@ -37,7 +37,7 @@ public sealed class SweepSettings : CommandSettings
     public string? Draws { get; init; }
 
     [CommandOption("--epochs <N>")]
-    [Description("Training budget for every run (train.epochs), with train.warmup_epochs = max(1, N/10). Default: the configs' (100).")]
+    [Description("Training budget for every run (train.epochs), with train.warmup_epochs = max(1, round(N/10)). Default: the configs' (100).")]
     public int? Epochs { get; init; }
 
     [CommandOption("--jobs <K>")]

@@ -38,7 +38,7 @@ public class ExperimentSettings : CommandSettings
     public int? Threads { get; init; }
 
     [CommandOption("--epochs <N>")]
-    [Description("Training budget: train.epochs = N and train.warmup_epochs = max(1, round(N/10)), as sweep and demo do; --set comes after it.")]
+    [Description("Training budget: train.epochs = N and train.warmup_epochs = max(1, round(N/10)), as sweep and demo do; --set comes after it. On test it only rebuilds the training's config (testing does not use the budget).")]
     public int? Epochs { get; init; }
 
     [CommandOption("--set <KEY=VALUE>")]

@@ -11,7 +11,8 @@ public sealed class TrainCommand : Command<TrainSettings>
         var loaded = settings.Load();
         var warnings = new List<string>();
         AnsiConsole.MarkupLineInterpolated($"[bold]{loaded.Config.Algorithm}[/] · {loaded.Config.Backbone.Name} + {loaded.Config.DecodeHead.Name} → {loaded.Config.RunDirectory}");
-        var outcome = ConsoleProgress.Run(ctx => ExperimentRunner.Train(loaded, new ConsoleTrainingObserver(ctx), cancellationToken, warnings));
+        var outcome = ConsoleProgress.Run(ctx => ExperimentRunner.Train(loaded, new ConsoleTrainingObserver(ctx), cancellationToken, warnings,
+            thenTest: !settings.NoTest));
         Warnings.Print(warnings);
         AnsiConsole.MarkupLineInterpolated($"[green]trained[/]: best valid MeanIoU {outcome.BestMeanIou:0.0000} (epoch {outcome.BestMeanIouEpoch + 1}), best valid loss {outcome.BestLoss:0.0000}");
         if (loaded.Config.Test is not null && !settings.NoTest)

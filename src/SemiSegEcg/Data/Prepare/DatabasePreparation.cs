@@ -93,11 +93,14 @@ public static class DatabasePreparation
             }
         }
         // Draws a previous preparation wrote beyond this one's count would disagree with summary.json.
-        foreach (string stale in Directory.EnumerateFiles(layout.IndexDir, layout.LabeledDrawPattern))
+        foreach (string stale in Directory.EnumerateFiles(layout.IndexDir, "*.csv"))
         {
-            if (!written.Contains(Path.GetFileName(stale))) File.Delete(stale);
+            string name = Path.GetFileName(stale);
+            if (layout.IsLabeledDrawIndex(name) && !written.Contains(name)) File.Delete(stale);
         }
+        // Tiny indexes of an earlier preparation would list another split's samples: written anew or removed.
         if (tiny) WriteTinyIndexes(layout, split.LabeledSubjects.Keys.Max());
+        else foreach (string file in PreparedLayout.TinySplits.Select(layout.TinyIndex)) File.Delete(file);
         return stats;
     }
 
@@ -106,15 +109,9 @@ public static class DatabasePreparation
 
     private static void WriteTinyIndexes(PreparedLayout layout, int smallestRatio)
     {
-        var sources = new (string Split, string Index)[]
-        {
-            ("train_labeled", layout.LabeledIndex(smallestRatio)),
-            ("train_unlabeled", layout.UnlabeledIndex),
-            ("valid", layout.ValidIndex),
-            ("test", layout.TestIndex),
-        };
-        foreach (var (split, index) in sources)
-            IndexCsv.Write(layout.TinyIndex(split), IndexCsv.Read(index, requireLabels: true).Take(TinySamples));
+        string[] sources = [layout.LabeledIndex(smallestRatio), layout.UnlabeledIndex, layout.ValidIndex, layout.TestIndex];
+        for (int i = 0; i < sources.Length; i++)
+            IndexCsv.Write(layout.TinyIndex(PreparedLayout.TinySplits[i]), IndexCsv.Read(sources[i], requireLabels: true).Take(TinySamples));
     }
 
     private static List<SplitStatistics> WriteUnlabeledIndex(PreparedLayout layout, List<SampleInfo> infos)

@@ -24,8 +24,12 @@ public sealed record PreparedLayout(string Root, string Prefix)
         return $"{drawZeroName[..^extension.Length]}_draw{draw.ToString(System.Globalization.CultureInfo.InvariantCulture)}{extension}";
     }
 
-    /// <summary>Matches the index files of every draw k ≥ 1 (for removing those a new preparation did not write).</summary>
-    public string LabeledDrawPattern => $"{Prefix}_train_labeled_1over*_draw*.csv";
+    /// <summary>Whether <paramref name="fileName"/> is the index of a draw k ≥ 1 exactly as we name it (nothing else is removed as stale).</summary>
+    public bool IsLabeledDrawIndex(string fileName) =>
+        System.Text.RegularExpressions.Regex.IsMatch(fileName, $"^{System.Text.RegularExpressions.Regex.Escape(Prefix)}_train_labeled_1over[0-9]+_draw[0-9]+\\.csv$");
+
+    /// <summary>The splits of <see cref="TinyIndex"/>.</summary>
+    public static IReadOnlyList<string> TinySplits { get; } = ["train_labeled", "train_unlabeled", "valid", "test"];
     public string UnlabeledIndex => Path.Combine(IndexDir, $"{Prefix}_train_unlabeled.csv");
     public string ValidIndex => Path.Combine(IndexDir, $"{Prefix}_valid.csv");
     public string TestIndex => Path.Combine(IndexDir, $"{Prefix}_test.csv");

@@ -48,7 +48,11 @@ public sealed class BaselineComparison
             .Select(r => r.Metric(metric.Name) - baseline[(r.Draw, r.Seed)].Metric(metric.Name)));
     }
 
-    /// <summary><c>+1.2 [−0.3, +2.7] (n=3)</c> scaled like the metric, <c>*</c> appended when the interval excludes 0; <c>–</c> without pairs.</summary>
+    /// <summary>True when the cell's interval excludes 0 (see <see cref="PairedDifference.IsSignificant"/>).</summary>
+    public bool IsSignificant(ResultRow row, ResultColumn column, ReportMetric metric) =>
+        Difference(row, column, metric) is { IsSignificant: true };
+
+    /// <summary><c>+1.2 [−0.3, +2.7] (n=3)</c> scaled like the metric (no interval for fewer than two pairs or pairs that do not vary); <c>–</c> without pairs.</summary>
     public string FormatCell(ResultRow row, ResultColumn column, ReportMetric metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
@@ -56,11 +60,12 @@ public sealed class BaselineComparison
         if (d is null) return "–";
         string Signed(double v) => (v * metric.Scale).ToString($"+{metric.Format};−{metric.Format};{metric.Format}", CultureInfo.InvariantCulture);
         string n = string.Create(CultureInfo.InvariantCulture, $"(n={d.Count})");
-        return d.Count < 2 ? $"{Signed(d.Mean)} {n}" : $"{Signed(d.Mean)} [{Signed(d.Low)}, {Signed(d.High)}] {n}{(d.IsSignificant ? " *" : "")}";
+        return double.IsNaN(d.Low) ? $"{Signed(d.Mean)} {n}" : $"{Signed(d.Mean)} [{Signed(d.Low)}, {Signed(d.High)}] {n}";
     }
 
     /// <summary>How the differences were computed, for the report's text.</summary>
     public string Note => $"Differences against {BenchmarkNames.AlgorithmTitle(Baseline)} of the same backbone, paired by label draw and seed: "
         + "mean [95 % confidence interval] (n pairs), from a paired t-test (Student's t, n − 1 degrees of freedom); "
-        + "* marks an interval that excludes 0. With n < 2 no interval is given.";
+        + "bold with * marks an interval that excludes 0. No interval is given for fewer than two pairs, or for pairs whose "
+        + "differences are all equal (no spread to estimate).";
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace SemiSegEcg.Experiments.Reporting;
 
 /// <summary>
-/// report.csv in long form: one row per run (<c>kind=run</c>) and one per table cell (<c>kind=mean</c>, with
+/// report.csv in long form: one row per run (<c>kind=run</c>, with its label draw, seed and budget) and one per table cell (<c>kind=mean</c>, with
 /// <c>&lt;metric&gt;_sd</c> columns), raw values (mIoU as a fraction, MAE in ms) for every <see cref="ReportMetric.All"/>.
 /// </summary>
 public static class CsvReport
@@ -12,7 +12,7 @@ public static class CsvReport
     public static string Render(ResultTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var s = new StringBuilder("kind,backbone,algorithm,dataset,ratio,seed,n,run");
+        var s = new StringBuilder("kind,backbone,algorithm,dataset,ratio,draw,seed,epochs,n,run");
         foreach (var m in ReportMetric.All) s.Append(',').Append(m.Name).Append(',').Append(m.Name).Append("_sd");
         s.Append('\n');
         foreach (var row in table.Rows)
@@ -23,11 +23,12 @@ public static class CsvReport
                 if (runs.Count == 0) continue;
                 foreach (var run in runs)
                 {
-                    Start(s, "run", row, column, run.Seed.ToString(CultureInfo.InvariantCulture), 1, run.Directory);
+                    Start(s, "run", row, column, run.Draw.ToString(CultureInfo.InvariantCulture), run.Seed.ToString(CultureInfo.InvariantCulture),
+                        run.Epochs.ToString(CultureInfo.InvariantCulture), 1, run.Directory);
                     foreach (var m in ReportMetric.All) s.Append(',').Append(Number(run.Metric(m.Name))).Append(',');
                     s.Append('\n');
                 }
-                Start(s, "mean", row, column, "", runs.Count, "");
+                Start(s, "mean", row, column, "", "", runs[0].Epochs.ToString(CultureInfo.InvariantCulture), runs.Count, "");
                 foreach (var m in ReportMetric.All)
                 {
                     var a = table.Aggregate(row, column, m);
@@ -39,11 +40,12 @@ public static class CsvReport
         return s.ToString();
     }
 
-    private static void Start(StringBuilder s, string kind, ResultRow row, ResultColumn column, string seed, int n, string run)
+    private static void Start(StringBuilder s, string kind, ResultRow row, ResultColumn column, string draw, string seed, string epochs, int n, string run)
     {
         s.Append(kind).Append(',').Append(Field(row.Backbone)).Append(',').Append(Field(row.Algorithm)).Append(',')
             .Append(Field(column.Dataset)).Append(',').Append(column.Ratio is int r ? r.ToString(CultureInfo.InvariantCulture) : "all").Append(',')
-            .Append(seed).Append(',').Append(n.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Field(run));
+            .Append(draw).Append(',').Append(seed).Append(',').Append(epochs).Append(',').Append(n.ToString(CultureInfo.InvariantCulture))
+            .Append(',').Append(Field(run));
     }
 
     private static string Number(double value) => double.IsNaN(value) ? "NaN" : value.ToString("R", CultureInfo.InvariantCulture);

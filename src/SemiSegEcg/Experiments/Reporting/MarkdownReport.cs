@@ -52,7 +52,7 @@ public static class MarkdownReport
                 comparison.Rows, (row, column) =>
                 {
                     string cell = Escape(comparison.FormatCell(row, column, metric));
-                    return cell.EndsWith('*') ? $"**{cell}**" : cell;
+                    return comparison.IsSignificant(row, column, metric) ? $"**{cell}** \\*" : cell;
                 });
         }
         s.Append('\n').Append(comparison.Note).Append('\n');
@@ -81,7 +81,7 @@ public static class MarkdownReport
     {
         ArgumentNullException.ThrowIfNull(table);
         return table.TypicalSeedCount > 1
-            ? string.Create(CultureInfo.InvariantCulture, $"Cells: mean ± SD (sample) over {table.TypicalSeedCount} seeds; other counts are marked (n=…).")
+            ? string.Create(CultureInfo.InvariantCulture, $"Cells: mean ± SD (sample) over {table.TypicalSeedCount} runs (label draws × seeds); other counts are marked (n=…).")
             : "One run per cell; cells with more runs show mean ± SD (sample) and their (n=…).";
     }
 

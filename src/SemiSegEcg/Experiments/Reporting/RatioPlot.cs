@@ -73,7 +73,7 @@ public static class RatioPlot
             line.MarkerShape = Markers[style % Markers.Length];
             line.LinePattern = Patterns[style % Patterns.Length];
             line.LegendText = backbones.Count > 1 ? $"{row.AlgorithmTitle} · {row.Backbone}" : row.AlgorithmTitle;
-            // Each run (label draw × seed) as a hollow dot beside its mean, so the spread is seen, not only summarized.
+            // Each run (label draw × seed) as a hollow dot on its mean's vertical, so the spread is seen, not only summarized.
             var runs = columns.SelectMany(c => table.RunsAt(row, c).Select(r => (X: -Math.Log2(c.Ratio!.Value) + offset, Y: r.Metric(metric.Name) * metric.Scale)))
                 .Where(p => double.IsFinite(p.Y)).ToList();
             if (runs.Count > points.Count)

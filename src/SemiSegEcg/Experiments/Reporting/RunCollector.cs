@@ -104,7 +104,9 @@ public static partial class RunCollector
         var kept = new List<CollectedRun>();
         foreach (var group in runs.GroupBy(r => (r.Algorithm, r.Backbone, r.Dataset, r.Ratio, r.Draw, r.Seed, r.Epochs, r.SampleCount, r.TestIndex)))
         {
-            var ordered = group.OrderByDescending(r => File.GetLastWriteTimeUtc(Path.Combine(r.Directory, TestOutputsReader.OutputsFileName))).ToList();
+            // The test outputs' time, or the evaluation summary's where only that was kept (results/).
+            var ordered = group.OrderByDescending(r => new[] { TestOutputsReader.OutputsFileName, EvaluationCache.FileName }
+                .Select(f => Path.Combine(r.Directory, f)).Where(File.Exists).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty().Max()).ToList();
             if (ordered.Count > 1)
             {
                 warnings?.Add($"{ordered.Count} runs are {group.Key.Backbone}/{group.Key.Algorithm} {group.Key.Dataset} {BenchmarkNames.RatioTitle(group.Key.Ratio)} draw {group.Key.Draw} seed {group.Key.Seed}; "

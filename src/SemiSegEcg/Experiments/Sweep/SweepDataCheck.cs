@@ -20,7 +20,8 @@ public static class SweepDataCheck
             var run = planned.Run;
             var loaded = ConfigLoader.Load(run.BaseConfigPath, run.OverrideConfigPath, new CliOverrides { DataRoot = dataRoot, Set = run.Set });
             bool training = planned.Action is not SweepAction.Test;
-            foreach (string problem in loaded.ResolveDatasetPaths().MissingIndexFiles(training, testing: loaded.Config.Test is not null))
+            var paths = loaded.ResolveDatasetPaths();
+            foreach (string problem in paths.MissingIndexFiles(training, ExperimentData.ReadsUnlabeled(loaded.Config), testing: loaded.Config.Test is not null))
             {
                 if (!problems.Contains(problem)) problems.Add(problem);
             }

@@ -206,9 +206,14 @@ public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.Pr
 
         // And when prepared again with two draws, the third draw's files go and the second's stay as they were
         byte[] drawOne = File.ReadAllBytes(layout.LabeledIndex(16, 1));
+        string userFile = Path.Combine(layout.IndexDir, "LUDB_train_labeled_1over16_draw1_old.csv");
+        File.WriteAllText(userFile, "mine");
+        File.WriteAllText(layout.TinyIndex("test"), "from an earlier --tiny");
         var again = DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), output.Path, seed: 0, labelDraws: 2);
         Assert.False(File.Exists(layout.LabeledIndex(16, 2)));
         Assert.Equal(drawOne, File.ReadAllBytes(layout.LabeledIndex(16, 1)));
+        Assert.Equal("mine", File.ReadAllText(userFile));
+        Assert.False(File.Exists(layout.TinyIndex("test")));
         Assert.Equal(8, again.LabeledDraws.Count);
     }
 }

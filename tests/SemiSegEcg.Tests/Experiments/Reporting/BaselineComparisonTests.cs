@@ -35,6 +35,9 @@ public sealed class BaselineComparisonTests
         Assert.Equal(1, single.Count);
         Assert.False(single.IsSignificant);
         Assert.Null(PairedDifference.Of([]));
+        var constant = PairedDifference.Of([0.02, 0.02])!;
+        Assert.True(double.IsNaN(constant.Low) && double.IsNaN(constant.High));
+        Assert.False(constant.IsSignificant);
     }
 
     [Fact]
@@ -55,7 +58,9 @@ public sealed class BaselineComparisonTests
 
         // Then: ViT-Tiny has no baseline, so it is not compared; the cells read as computed by hand
         Assert.Equal(["fixmatch", "mean_teacher"], comparison.Rows.Select(r => r.Algorithm).Order(StringComparer.Ordinal));
-        Assert.Equal("+3.0 [+0.5, +5.5] (n=3) *", comparison.FormatCell(new ResultRow("resnet18", "fixmatch"), column, ReportMetric.PooledMeanIou));
+        Assert.Equal("+3.0 [+0.5, +5.5] (n=3)", comparison.FormatCell(new ResultRow("resnet18", "fixmatch"), column, ReportMetric.PooledMeanIou));
+        Assert.True(comparison.IsSignificant(new ResultRow("resnet18", "fixmatch"), column, ReportMetric.PooledMeanIou));
+        Assert.False(comparison.IsSignificant(new ResultRow("resnet18", "mean_teacher"), column, ReportMetric.PooledMeanIou));
         Assert.Equal("−0.5 [−19.6, +18.6] (n=2)", comparison.FormatCell(new ResultRow("resnet18", "mean_teacher"), column, ReportMetric.PooledMeanIou));
         Assert.Equal("–", comparison.FormatCell(new ResultRow("resnet18", "fixmatch"), new ResultColumn("qtdb", 16), ReportMetric.PooledMeanIou));
         Assert.Null(BaselineComparison.Build(table, "cps"));

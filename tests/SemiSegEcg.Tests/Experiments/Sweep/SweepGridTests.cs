@@ -46,6 +46,41 @@ public sealed class SweepGridTests
         Assert.Equal("dataset.train_labeled_csv=MY_1over16_draw1.csv", run.Set[^1]);
     }
 
+    [Fact]
+    public void Should_Refuse_To_Draw_From_An_Index_That_Is_Already_A_Draw()
+    {
+        var request = Request(set: "dataset.train_labeled_csv=LUDB_train_labeled_1over16_draw1.csv") with { Draws = [0, 1] };
+
+        var error = Assert.Throws<ArgumentException>(() => SweepGrid.Expand(request));
+
+        Assert.Contains("dataset.train_labeled_csv is already a label draw", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Check_The_Unlabeled_Index_Only_For_Runs_That_Read_It()
+    {
+        // Given: a data root with every tiny index but the unlabeled one
+        using var data = new TempDirectory("sweep-check");
+        string index = Path.Combine(data.Path, "ludb", "index");
+        Directory.CreateDirectory(index);
+        foreach (string split in new[] { "train_labeled", "valid", "test" }) File.WriteAllText(Path.Combine(index, $"TINY_{split}.csv"), "");
+        var request = Request(algorithms: "scratch,fixmatch", set:
+        [
+            "dataset.train_labeled_csv=TINY_train_labeled.csv", "dataset.train_unlabeled_csv=TINY_train_unlabeled.csv",
+            "dataset.valid_csv=TINY_valid.csv", "dataset.test_csv=TINY_test.csv",
+        ]) with { OutputRoot = Path.Combine(data.Path, "runs") };
+
+        // When
+        var plan = SweepPlannedRun.Of(SweepGrid.Expand(request));
+        var supervised = SweepDataCheck.MissingFiles(plan.Where(p => p.Run.Algorithm == "scratch"), data.Path);
+        var fixmatch = SweepDataCheck.MissingFiles(plan.Where(p => p.Run.Algorithm == "fixmatch"), data.Path);
+
+        // Then
+        Assert.Empty(supervised);
+        Assert.StartsWith($"{Path.Combine(index, "TINY_train_unlabeled.csv")}: index file not found (dataset.train_unlabeled_csv); the data root {data.Path} (from --data_root)",
+            Assert.Single(fixmatch));
+    }
+
     [Theory]
     [InlineData("merged", "0,1", "the merged dataset has a single labeled set")]
     [InlineData("ludb", "-1", "a label draw is 0 or more")]

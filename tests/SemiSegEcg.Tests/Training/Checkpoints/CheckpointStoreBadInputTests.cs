@@ -74,6 +74,28 @@ public sealed class CheckpointStoreBadInputTests : IDisposable
         Assert.True(new FileInfo(weights).Length < new FileInfo(_good).Length / 2);
     }
 
+    [Fact]
+    public void Should_Read_A_Checkpoint_Written_Before_Weights_Only_Existed_As_Full()
+    {
+        // Given: the good checkpoint with its meta.json as older versions wrote it (no WeightsOnly field)
+        string old = _tmp.File("old.ckpt");
+        File.Copy(_good, old);
+        using (var zip = ZipFile.Open(old, ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("meta.json")!;
+            System.Text.Json.Nodes.JsonObject meta;
+            using (var reader = new StreamReader(entry.Open())) meta = System.Text.Json.Nodes.JsonNode.Parse(reader.ReadToEnd())!.AsObject();
+            Assert.True(meta.Remove("WeightsOnly") || meta.Remove("weights_only") || meta.Remove("weightsOnly"));
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("meta.json").Open());
+            writer.Write(meta.ToJsonString());
+        }
+
+        // Then: it is a full checkpoint a run can resume from
+        Assert.False(CheckpointStore.ReadMetadata(old).WeightsOnly);
+        Assert.Equal(1, CheckpointStore.VerifyResumable(old).OptimizerCount);
+    }
+
     public static TheoryData<string, string, string> DamagedEntries() => new()
     {
         { "networks/model.pth", "garbage", "entry 'networks/model.pth'" },

@@ -85,27 +85,28 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public void Should_Compare_Every_Method_With_The_Step_Matched_Baseline_Over_Label_Draws()
     {
-        // Given: two label draws of the step-matched baseline (perfect) and of FixMatch (degraded on both)
+        // Given: three label draws of the step-matched baseline (perfect) and of FixMatch (degraded on draws 1 and 2,
+        // perfect on draw 3): differences d, d, 0
         string root = _tmp.File("runs");
-        foreach (int draw in new[] { 1, 2 })
+        foreach (int draw in new[] { 1, 2, 3 })
         {
             string labeled = $"dataset.train_labeled_csv=LUDB_train_labeled_1over16_draw{draw}.csv";
             FabricatedRuns.Write(root, "resnet18", "scratch", "ludb/1over16.yaml", seed: 0, expName: $"ludb/1over16/draw{draw}/seed0",
                 set: ["train.step_matched=true", labeled]);
-            FabricatedRuns.Write(root, "resnet18", "fixmatch", "ludb/1over16.yaml", seed: 0, degraded: true, expName: $"ludb/1over16/draw{draw}/seed0",
+            FabricatedRuns.Write(root, "resnet18", "fixmatch", "ludb/1over16.yaml", seed: 0, degraded: draw < 3, expName: $"ludb/1over16/draw{draw}/seed0",
                 set: [labeled]);
         }
 
         // When
         int code = Run("report", root);
 
-        // Then: the paired difference is the same on both draws, so its interval is that value and excludes 0
+        // Then: mean 2d/3, SD |d|/√3, half-width t(0.975, 2) · SD / √3 = 4.302653 · |d| / 3; the interval holds 0
         Assert.Equal(0, code);
         string md = File.ReadAllText(Path.Combine(root, "report.md"));
-        double difference = 100 * (FabricatedRuns.DegradedPooledMeanIou - 1);
-        string value = difference.ToString("+0.0;−0.0;0.0", System.Globalization.CultureInfo.InvariantCulture);
+        double d = 100 * (FabricatedRuns.DegradedPooledMeanIou - 1), half = 4.302652729749464 * Math.Abs(d) / 3;
+        string Signed(double v) => v.ToString("+0.0;−0.0;0.0", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("## Pooled mIoU (%): difference against Supervised (step-matched)", md, StringComparison.Ordinal);
-        Assert.Contains($"| resnet18 | FixMatch | **{value} [{value}, {value}] (n=2) *** |", md, StringComparison.Ordinal);
+        Assert.Contains($"| resnet18 | FixMatch | {Signed(2 * d / 3)} [{Signed(2 * d / 3 - half)}, {Signed(2 * d / 3 + half)}] (n=3) |", md, StringComparison.Ordinal);
         Assert.Contains("paired t-test", md, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => Run("report", root, "--baseline", "cps"));
     }

@@ -95,13 +95,13 @@ public sealed class SweepCommandTests : IDisposable
         Assert.StartsWith("the runs differ in training budget: 1 epochs (3 run(s)", mixed.Message, StringComparison.Ordinal);
         Assert.Equal(0, reported);
         string md = File.ReadAllText(Path.Combine(report, "report.md"));
-        Assert.Contains("over 2 seeds", md, StringComparison.Ordinal);
+        Assert.Contains("over 2 runs (label draws × seeds)", md, StringComparison.Ordinal);
         Assert.Contains("Budget: 1 epochs; test sets: LUDB 16 samples.", md, StringComparison.Ordinal);
         Assert.Matches(@"\| resnet18 \| Supervised \| (\*\*)?\d+\.\d \(n=1\)(\*\*)? \|", md);
         Assert.Matches(@"\| resnet18 \| FixMatch \| (\*\*)?\d+\.\d ± \d+\.\d(\*\*)? \|", md);
         var csv = File.ReadAllLines(Path.Combine(report, "report.csv"));
         Assert.Equal(3, csv.Count(l => l.StartsWith("run,resnet18,", StringComparison.Ordinal)));
-        Assert.Equal(1, csv.Count(l => l.StartsWith("mean,resnet18,", StringComparison.Ordinal) && l.Split(',')[6] == "2"));
+        Assert.Equal(1, csv.Count(l => l.StartsWith("mean,resnet18,", StringComparison.Ordinal) && l.Split(',')[8] == "2"));
         Assert.True(new FileInfo(Path.Combine(report, "ratio_ludb.png")).Length > 10_000);
         Assert.All(runs, r => Assert.True(File.Exists(Path.Combine(r, "evaluation.json"))));
     }
