@@ -28,6 +28,18 @@ public sealed record PreparedLayout(string Root, string Prefix)
     public bool IsLabeledDrawIndex(string fileName) =>
         System.Text.RegularExpressions.Regex.IsMatch(fileName, $"^{System.Text.RegularExpressions.Regex.Escape(Prefix)}_train_labeled_1over[0-9]+_draw[0-9]+\\.csv$");
 
+    /// <summary>
+    /// The label draw an index file name carries (<c>…_draw&lt;k&gt;.csv</c>, the inverse of <see cref="LabeledIndexName"/>),
+    /// or null for a name without one (draw 0 or not a labeled index).
+    /// </summary>
+    public static int? DrawOf(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var match = System.Text.RegularExpressions.Regex.Match(Path.GetFileName(fileName), @"_draw([0-9]+)\.csv$");
+        return match.Success && int.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out int draw) ? draw : null;
+    }
+
     /// <summary>The splits of <see cref="TinyIndex"/>.</summary>
     public static IReadOnlyList<string> TinySplits { get; } = ["train_labeled", "train_unlabeled", "valid", "test"];
     public string UnlabeledIndex => Path.Combine(IndexDir, $"{Prefix}_train_unlabeled.csv");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SemiSegEcg.Config;
+using SemiSegEcg.Data.Prepare;
 using SemiSegEcg.Evaluation;
 using SemiSegEcg.Training;
 
@@ -87,11 +88,8 @@ public static partial class RunCollector
 
     private static int Draw(ExperimentConfig config)
     {
-        var match = DrawPattern().Match(Path.GetFileName(config.Dataset.TrainLabeledCsv));
-        if (!match.Success)
-        {
-            match = (config.ExpName ?? "").Split('/', '\\').Select(s => DrawSegmentPattern().Match(s)).FirstOrDefault(m => m.Success) ?? Match.Empty;
-        }
+        if (PreparedLayout.DrawOf(config.Dataset.TrainLabeledCsv) is int draw) return draw;
+        var match = (config.ExpName ?? "").Split('/', '\\').Select(s => DrawSegmentPattern().Match(s)).FirstOrDefault(m => m.Success) ?? Match.Empty;
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
 
@@ -122,9 +120,6 @@ public static partial class RunCollector
 
     [GeneratedRegex(@"^1over(\d+)$")]
     private static partial Regex RatioSegmentPattern();
-
-    [GeneratedRegex(@"_draw(\d+)\.csv$")]
-    private static partial Regex DrawPattern();
 
     [GeneratedRegex(@"^draw(\d+)$")]
     private static partial Regex DrawSegmentPattern();

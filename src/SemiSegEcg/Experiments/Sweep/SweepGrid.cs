@@ -103,7 +103,7 @@ public static class SweepGrid
     private static IReadOnlyList<string> DrawSet(string baseConfig, string overrideConfig, int draw, IReadOnlyList<string> set)
     {
         string drawZero = ConfigLoader.Load(baseConfig, overrideConfig, new CliOverrides { Set = set }).Config.Dataset.TrainLabeledCsv;
-        if (System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(drawZero), @"_draw[0-9]+\.csv$"))
+        if (Data.Prepare.PreparedLayout.DrawOf(drawZero) is not null)
             throw new ArgumentException($"--draws: dataset.train_labeled_csv is already a label draw ({drawZero}); give the draw-0 index and let --draws choose");
         string assignment = "dataset.train_labeled_csv=" + Data.Prepare.PreparedLayout.LabeledIndexName(drawZero, draw);
         return [.. set, assignment];
