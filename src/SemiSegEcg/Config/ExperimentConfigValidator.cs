@@ -56,6 +56,7 @@ public static class ExperimentConfigValidator
         check.That("train.warmup_epochs", train.WarmupEpochs >= 0 && train.WarmupEpochs <= train.Epochs,
             $"must be between 0 and train.epochs ({train.Epochs})");
         check.AtLeast("train.accum_iter", train.AccumIter, 1);
+        if (train.EarlyStopPatience is { } patience) check.AtLeast("train.early_stop_patience", patience, 1);
         check.That("train.lr", train.Lr is not null || train.Blr is not null, "train.lr or train.blr must be set");
         if (train.Lr is { } lr) check.Positive("train.lr", lr);
         if (train.Blr is { } blr) check.Positive("train.blr", blr);

@@ -43,6 +43,12 @@ public sealed record TrainConfig
     /// </summary>
     public bool FullBestCheckpoints { get; init; }
 
+    /// <summary>
+    /// Stop after this many epochs without a better validation MeanIoU (the tested checkpoint can no longer change
+    /// unless a later epoch beats it); null = train every epoch. The schedule stays the full budget's.
+    /// </summary>
+    public int? EarlyStopPatience { get; init; }
+
     /// <summary>FixMatch / ReCo / UniMatch pseudo-label confidence threshold.</summary>
     public double ConfThresh { get; init; } = 0.80;
 

@@ -66,7 +66,7 @@ public static class StPlusPlusRun
         if (resume && File.Exists(last))
         {
             var meta = CheckpointStore.ReadMetadata(last);
-            if (meta.Stage == settings.Stage && meta.Epoch >= epochs - 1)
+            if (meta.Stage == settings.Stage && meta.CompletesTraining(epochs))
             {
                 observer.OnMessage($"{settings.Stage} already complete ({last}); skipped");
                 return null;

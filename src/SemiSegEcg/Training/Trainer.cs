@@ -11,7 +11,8 @@ namespace SemiSegEcg.Training;
 
 /// <summary>
 /// The shared training loop: epochs and iterations, loaders, the per-iteration LR schedule, backward and optimizer
-/// steps inside one dispose scope per step, validation every epoch, best/last checkpoints, logs, and exact resume.
+/// steps inside one dispose scope per step, validation every epoch, best/last checkpoints, logs, exact resume, and
+/// optional early stopping on validation MeanIoU.
 /// Methods only define their step (<see cref="ISegmentationAlgorithm"/>); adding one never touches this class.
 /// </summary>
 public sealed class Trainer
@@ -87,8 +88,11 @@ public sealed class Trainer
             _settings.BatchSize, _settings.Seed, 0).Steps;
         _observer.OnRunStarted(startEpoch, _settings.Epochs, stepsPerEpoch);
 
+        var earlyStop = new EarlyStopping(_settings.EarlyStopPatience);
+        bool stoppedEarly = startEpoch > 0 && earlyStop.IsDue(startEpoch - 1, bestIouEpoch);
+        if (stoppedEarly) _observer.OnMessage(earlyStop.Describe(startEpoch - 1, bestIouEpoch));
         var board = new TensorBoardLog(_run.Path, startEpoch);
-        for (int epoch = startEpoch; epoch < _settings.Epochs; epoch++)
+        for (int epoch = startEpoch; epoch < _settings.Epochs && !stoppedEarly; epoch++)
         {
             var clock = Stopwatch.StartNew();
             var plan = EpochPlan.Create(_data.Labeled.Count, usesUnlabeled ? unlabeledCount : null, oversampleTo,
@@ -113,10 +117,11 @@ public sealed class Trainer
             var improved = new List<string>();
             if (valid.MeanLoss < bestLoss) { bestLoss = valid.MeanLoss; improved.Add(RunDirectory.BestLoss); }
             if (valid.MeanIou > bestIou) { bestIou = valid.MeanIou; bestIouEpoch = epoch; improved.Add(RunDirectory.BestMeanIou); }
+            stoppedEarly = earlyStop.IsDue(epoch, bestIouEpoch);
             var meta = new CheckpointMetadata(CheckpointMetadata.CurrentFormat, _algorithm.Name, epoch,
                 new Dictionary<string, double> { ["loss"] = valid.MeanLoss, ["MeanIoU"] = valid.MeanIou, ["mIoU_pooled"] = valid.Pooled.Mean },
                 bestLoss, bestIou, _algorithm.CheckpointedNetworks.Select(n => n.Key).ToList(), optimizers.Count,
-                _settings.Stage, DateTimeOffset.UtcNow);
+                _settings.Stage, DateTimeOffset.UtcNow, StoppedEarly: stoppedEarly);
             // last.ckpt is the commit record a resume trusts, so it is written after every other file: a kill in
             // between leaves the previous last.ckpt, and the resumed run redoes this epoch exactly and writes them again.
             // Best checkpoints hold the weights only unless asked (a run resumes from last.ckpt).
@@ -127,8 +132,9 @@ public sealed class Trainer
             full.Add(RunDirectory.Last);
             SaveCopies(full, meta, optimizers.Select(o => o.Optimizer).ToList(), weightsOnly: false);
             _observer.OnEpochCompleted(metrics, improved);
+            if (stoppedEarly) _observer.OnMessage(earlyStop.Describe(epoch, bestIouEpoch));
         }
-        return new TrainingOutcome(_settings.Epochs - startEpoch, bestLoss, bestIou, bestIouEpoch, history);
+        return new TrainingOutcome(history.Count, bestLoss, bestIou, bestIouEpoch, history, stoppedEarly);
     }
 
     private void TrainStep(StepBatches batches, StepContext context, double lr, List<BuiltOptimizer> optimizers,

@@ -24,6 +24,7 @@ public sealed record TrainerSettings
     public long Seed { get; init; }
     public bool StepMatched { get; init; }
     public bool FullBestCheckpoints { get; init; }
+    public int? EarlyStopPatience { get; init; }
     public IReadOnlyList<int> ExtraCheckpointEpochs { get; init; } = [];
     public string? ResumePath { get; init; }
     public string? Stage { get; init; }
@@ -51,6 +52,7 @@ public sealed record TrainerSettings
             Seed = config.Seed,
             StepMatched = train.StepMatched,
             FullBestCheckpoints = train.FullBestCheckpoints,
+            EarlyStopPatience = train.EarlyStopPatience,
             ResumePath = config.Resume,
         };
     }

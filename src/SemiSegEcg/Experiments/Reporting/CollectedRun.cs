@@ -8,6 +8,7 @@ namespace SemiSegEcg.Experiments.Reporting;
 /// <param name="Epochs">Training budget (<c>train.epochs</c>).</param>
 /// <param name="TestIndex">File name of the test index (<c>dataset.test_csv</c>), empty when the config has none.</param>
 /// <param name="Draw">Label draw: 0 for the usual labeled index, k for <c>…_draw&lt;k&gt;.csv</c>.</param>
+/// <param name="EarlyStopPatience"><c>train.early_stop_patience</c>, part of the budget; null when the run trained every epoch.</param>
 /// <param name="Metrics">Every <see cref="Evaluation.EvaluationReport.ToNamedMetrics"/> value by name.</param>
 public sealed record CollectedRun(
     string Directory,
@@ -20,7 +21,8 @@ public sealed record CollectedRun(
     int Epochs,
     string TestIndex,
     IReadOnlyDictionary<string, double> Metrics,
-    int Draw = 0)
+    int Draw = 0,
+    int? EarlyStopPatience = null)
 {
     /// <summary>NaN when the metric is missing.</summary>
     public double Metric(string name) => Metrics.TryGetValue(name, out double v) ? v : double.NaN;

@@ -4,7 +4,7 @@ namespace SemiSegEcg.Experiments.Reporting;
 
 /// <summary>
 /// Keeps a report to runs that can share a table: one training budget for all, and per dataset one test set (same
-/// index file, same number of samples). A mix is refused with what differs and how to choose, never averaged: a
+/// index file, same number of samples). Early stopping is part of the budget. A mix is refused with what differs and how to choose, never averaged: a
 /// 16-sample smoke run beside a 480-sample benchmark run, or 20 beside 100 epochs, would make a cell meaningless.
 /// </summary>
 public static class ComparableRuns
@@ -19,7 +19,7 @@ public static class ComparableRuns
         if (kept.Count == 0)
             throw new InvalidDataException($"no run matches{(epochs is null ? "" : $" --epochs {epochs}")}{(testSamples is null ? "" : $" --test-samples {testSamples}")}; the runs have {Describe(runs, Budget)} and {Describe(runs, TestSet)}");
 
-        var budgets = kept.GroupBy(r => r.Epochs).ToList();
+        var budgets = kept.GroupBy(Budget).ToList();
         if (budgets.Count > 1)
             throw new InvalidDataException($"the runs differ in training budget: {Describe(kept, Budget)}; choose one with --epochs N (or report each folder on its own)");
         foreach (var dataset in kept.GroupBy(r => r.Dataset))
@@ -37,10 +37,12 @@ public static class ComparableRuns
         if (runs.Count == 0) return "";
         var tests = runs.GroupBy(r => r.Dataset).OrderBy(g => BenchmarkNames.DatasetKey(g.Key))
             .Select(g => string.Create(CultureInfo.InvariantCulture, $"{BenchmarkNames.DatasetTitle(g.Key)} {g.First().SampleCount} samples"));
-        return string.Create(CultureInfo.InvariantCulture, $"Budget: {runs[0].Epochs} epochs; test sets: {string.Join(", ", tests)}.");
+        return string.Create(CultureInfo.InvariantCulture, $"Budget: {Budget(runs[0])}; test sets: {string.Join(", ", tests)}.");
     }
 
-    private static string Budget(CollectedRun run) => string.Create(CultureInfo.InvariantCulture, $"{run.Epochs} epochs");
+    private static string Budget(CollectedRun run) => run.EarlyStopPatience is int patience
+        ? string.Create(CultureInfo.InvariantCulture, $"{run.Epochs} epochs, early stop after {patience} without a better valid MeanIoU")
+        : string.Create(CultureInfo.InvariantCulture, $"{run.Epochs} epochs");
 
     private static string TestSet(CollectedRun run) => string.Create(CultureInfo.InvariantCulture, $"{run.SampleCount} samples of {(run.TestIndex.Length > 0 ? run.TestIndex : "an unnamed index")}");
 

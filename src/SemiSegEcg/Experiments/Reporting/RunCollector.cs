@@ -62,7 +62,8 @@ public static partial class RunCollector
         string backbone = config.DecodeHead.Name == UNetHead ? config.Backbone.Name + "+UNet" : config.Backbone.Name;
         var (metrics, samples) = EvaluationCache.Load(runDirectory);
         return new CollectedRun(runDirectory, BenchmarkNames.Algorithm(config), backbone, Dataset(config), Ratio(config),
-            config.Seed, samples, config.Train.Epochs, Path.GetFileName(config.Dataset.TestCsv ?? ""), metrics, Draw(config));
+            config.Seed, samples, config.Train.Epochs, Path.GetFileName(config.Dataset.TestCsv ?? ""), metrics, Draw(config),
+            config.Train.EarlyStopPatience);
     }
 
     private static string Dataset(ExperimentConfig config)
@@ -100,7 +101,7 @@ public static partial class RunCollector
     private static List<CollectedRun> KeepNewestOfDuplicates(List<CollectedRun> runs, ICollection<string>? warnings)
     {
         var kept = new List<CollectedRun>();
-        foreach (var group in runs.GroupBy(r => (r.Algorithm, r.Backbone, r.Dataset, r.Ratio, r.Draw, r.Seed, r.Epochs, r.SampleCount, r.TestIndex)))
+        foreach (var group in runs.GroupBy(r => (r.Algorithm, r.Backbone, r.Dataset, r.Ratio, r.Draw, r.Seed, r.Epochs, r.EarlyStopPatience, r.SampleCount, r.TestIndex)))
         {
             // The test outputs' time, or the evaluation summary's where only that was kept (results/).
             var ordered = group.OrderByDescending(r => new[] { TestOutputsReader.OutputsFileName, EvaluationCache.FileName }

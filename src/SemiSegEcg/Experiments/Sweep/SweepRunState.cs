@@ -47,7 +47,7 @@ public sealed record SweepRunState(SweepRunStatus Status, string? Checkpoint = n
         {
             var meta = CheckpointStore.ReadMetadata(last);
             bool finalStage = !run.IsStPlusPlus || meta.Stage == StPlusPlusFinalStage;
-            var status = finalStage && meta.Epoch >= run.Epochs - 1 ? SweepRunStatus.Trained : SweepRunStatus.Interrupted;
+            var status = finalStage && meta.CompletesTraining(run.Epochs) ? SweepRunStatus.Trained : SweepRunStatus.Interrupted;
             return new SweepRunState(status, last, meta.Epoch + 1, meta.Stage);
         }
         if (run.IsStPlusPlus)

@@ -12,6 +12,10 @@ namespace SemiSegEcg.Training.Checkpoints;
 /// The networks only, no optimizer or generator state: what best checkpoints keep by default (a run resumes from
 /// <c>last.ckpt</c>; testing and delineation need only weights). False in checkpoints written before it existed.
 /// </param>
+/// <param name="StoppedEarly">
+/// Training ended after this epoch because <c>train.early_stop_patience</c> epochs passed without a better validation
+/// MeanIoU: the run is complete although <paramref name="Epoch"/> is below the budget.
+/// </param>
 public sealed record CheckpointMetadata(
     int FormatVersion,
     string Algorithm,
@@ -23,9 +27,13 @@ public sealed record CheckpointMetadata(
     int OptimizerCount,
     string? Stage,
     DateTimeOffset SavedAt,
-    bool WeightsOnly = false)
+    bool WeightsOnly = false,
+    bool StoppedEarly = false)
 {
     public const int CurrentFormat = 1;
+
+    /// <summary>Whether no epoch is left to train of a budget of <paramref name="epochs"/>: all done, or stopped early.</summary>
+    public bool CompletesTraining(int epochs) => StoppedEarly || Epoch >= epochs - 1;
 
     /// <exception cref="InvalidDataException">The checkpoint at <paramref name="path"/> was written by another method.</exception>
     public void RequireAlgorithm(string algorithm, string path)

@@ -4,8 +4,8 @@ namespace SemiSegEcg.Tests.Experiments.Reporting;
 
 public sealed class ComparableRunsTests
 {
-    private static CollectedRun Run(string dir, string dataset = "ludb", int samples = 480, int epochs = 20, string test = "LUDB_test.csv") =>
-        new(dir, "fixmatch", "resnet18", dataset, 16, 0, samples, epochs, test, new Dictionary<string, double>());
+    private static CollectedRun Run(string dir, string dataset = "ludb", int samples = 480, int epochs = 20, string test = "LUDB_test.csv", int? patience = null) =>
+        new(dir, "fixmatch", "resnet18", dataset, 16, 0, samples, epochs, test, new Dictionary<string, double>(), EarlyStopPatience: patience);
 
     [Fact]
     public void Should_Refuse_A_Smoke_Run_Beside_A_Benchmark_Run_Of_The_Same_Dataset_Naming_Both()
@@ -38,5 +38,16 @@ public sealed class ComparableRunsTests
         var error = Assert.Throws<InvalidDataException>(() => ComparableRuns.Select([Run("a")], epochs: 5));
 
         Assert.Equal("no run matches --epochs 5; the runs have 20 epochs (1 run(s): a) and 480 samples of LUDB_test.csv (1 run(s): a)", error.Message);
+    }
+
+    [Fact]
+    public void Should_Count_Early_Stopping_As_Part_Of_The_Budget()
+    {
+        IReadOnlyList<CollectedRun> stopped = [Run("a", patience: 5), Run("b", patience: 5)];
+
+        var error = Assert.Throws<InvalidDataException>(() => ComparableRuns.Select([Run("full"), .. stopped]));
+
+        Assert.StartsWith("the runs differ in training budget: 20 epochs, early stop after 5 without a better valid MeanIoU (2 run(s): a, b), 20 epochs (1 run(s): full)", error.Message);
+        Assert.Equal("Budget: 20 epochs, early stop after 5 without a better valid MeanIoU; test sets: LUDB 480 samples.", ComparableRuns.Describe(ComparableRuns.Select(stopped)));
     }
 }
