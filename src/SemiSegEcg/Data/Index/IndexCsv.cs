@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using SemiSegEcg.Data.Pickle;
 using SemiSegEcg.IO;
 
 namespace SemiSegEcg.Data.Index;
 
 /// <summary>
 /// Split index files in the original's layout: CSV with columns <c>waveform,label,sample_rate,ID</c>
-/// (pandas may add an unnamed leading index column; it is ignored).
+/// (pandas may add an unnamed leading index column; it is ignored), or, as the original also reads, a pickled pandas
+/// DataFrame with those columns (<c>.pkl</c>). Indexes are always written as CSV.
 /// </summary>
 public static class IndexCsv
 {
@@ -47,9 +49,7 @@ public static class IndexCsv
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: index file not found", path);
-        if (path.EndsWith(".pkl", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidDataException(
-                $"{path}: pickled pandas index files are not read (they can run arbitrary code); use the CSV index of the same name (.csv)");
+        if (path.EndsWith(".pkl", StringComparison.OrdinalIgnoreCase)) return ReadPickled(path, waveformColumn, labelColumn, requireLabels);
 
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -97,6 +97,57 @@ public static class IndexCsv
         }
         return entries;
     }
+
+    /// <summary>
+    /// A pandas DataFrame pickle, as the original accepts for <c>.pkl</c> index paths. The restricted unpickler
+    /// rebuilds only the pandas and numpy objects a frame needs and refuses every other global, so a crafted file
+    /// cannot run code; rows are checked like CSV lines.
+    /// </summary>
+    private static IReadOnlyList<IndexEntry> ReadPickled(string path, string waveformColumn, string labelColumn, bool requireLabels)
+    {
+        var frame = PandasFramePickleReader.Read(path);
+        if (!frame.ColumnNames.Contains(waveformColumn))
+            throw new InvalidDataException($"{path}: column '{waveformColumn}' is missing (columns: {string.Join(", ", frame.ColumnNames)})");
+        if (requireLabels && !frame.ColumnNames.Contains(labelColumn))
+            throw new InvalidDataException($"{path}: column '{labelColumn}' is missing (columns: {string.Join(", ", frame.ColumnNames)})");
+        IReadOnlyList<object?>? Optional(string name) => frame.ColumnNames.Contains(name) ? frame.Column(name) : null;
+        var waveforms = frame.Column(waveformColumn);
+        var labels = Optional(labelColumn);
+        var rates = Optional(SampleRateColumn);
+        var subjects = Optional(SubjectColumn);
+
+        var entries = new List<IndexEntry>(frame.RowCount);
+        for (int row = 0; row < frame.RowCount; row++)
+        {
+            string waveform = CellText(waveforms[row]);
+            if (waveform.Length == 0)
+                throw new InvalidDataException($"{path} row {row}: field '{waveformColumn}' is empty");
+            string? label = labels is null ? null : CellText(labels[row]);
+            if (string.IsNullOrEmpty(label)) label = null;
+            if (requireLabels && label is null)
+                throw new InvalidDataException($"{path} row {row}: field '{labelColumn}' is empty in a labeled index");
+            double rate = rates?[row] switch
+            {
+                null => double.NaN,
+                long l => l,
+                double d => d,
+                var other => throw new InvalidDataException($"{path} row {row}: field '{SampleRateColumn}' is '{other}', expected a number"),
+            };
+            entries.Add(new IndexEntry(waveform, label, rate, NormalizeSubject(subjects is null ? "" : CellText(subjects[row]))));
+        }
+        return entries;
+    }
+
+    /// <summary>A frame cell as the CSV text pandas would write for it (missing values, NaN included, are empty).</summary>
+    private static string CellText(object? cell) => cell switch
+    {
+        null => "",
+        double d when double.IsNaN(d) => "",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "True" : "False",
+        _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "",
+    };
 
     /// <summary>pandas writes integer IDs of a float column as "15709.0"; treat that as "15709".</summary>
     private static string NormalizeSubject(string subject) =>
