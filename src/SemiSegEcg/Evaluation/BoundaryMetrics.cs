@@ -1,3 +1,4 @@
+using SemiSegEcg.Data;
 namespace SemiSegEcg.Evaluation;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace SemiSegEcg.Evaluation;
 /// record by <see cref="BoundaryMatcher"/>, and TP/FP/FN and signed errors are accumulated over records.
 /// <para>Tolerance is inclusive: a pair matches when |predicted − true| ≤ floor(toleranceMs·fs/1000) samples
 /// (150 ms at 250 Hz = 37 samples, 40 ms = 10).</para>
-/// <para>Ignore rule: before extraction the prediction is set to <see cref="LabelValues.Ignore"/> wherever the truth
+/// <para>Ignore rule: before extraction the prediction is set to <see cref="WaveLabels.Ignore"/> wherever the truth
 /// is. So no boundary, true or predicted, lies at an ignored position, and a run of either sequence that borders an
 /// ignored region has no boundary on that side; a region's edges are unknown and are scored on neither side.</para>
 /// </summary>

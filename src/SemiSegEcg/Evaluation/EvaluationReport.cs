@@ -1,3 +1,4 @@
+using SemiSegEcg.Data;
 using System.Globalization;
 
 namespace SemiSegEcg.Evaluation;
@@ -27,7 +28,7 @@ public sealed record EvaluationReport(
     public const double WideToleranceMs = 150;
     public const double NarrowToleranceMs = 40;
 
-    /// <summary>Evaluates label sequences (one <c>long[T]</c> per sample; truth may hold <see cref="LabelValues.Ignore"/>).</summary>
+    /// <summary>Evaluates label sequences (one <c>long[T]</c> per sample; truth may hold <see cref="WaveLabels.Ignore"/>).</summary>
     public static EvaluationReport Compute(
         IReadOnlyList<long[]> truths, IReadOnlyList<long[]> predictions, double samplingRateHz = IntervalExtractor.DefaultSamplingRateHz)
     {

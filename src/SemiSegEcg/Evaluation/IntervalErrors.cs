@@ -1,10 +1,11 @@
+using SemiSegEcg.Data;
 namespace SemiSegEcg.Evaluation;
 
 /// <summary>
 /// The notebook's interval MAEs: per record, <see cref="IntervalExtractor"/> on truth and prediction; MAE_X is the
 /// mean over records of |pred_X − true_X|, with 0 ms standing for "not found" on either side (so a miss costs the
 /// whole interval and "both missing" scores 0 error, as in the reference); MAE (Avg.) is the mean of the three.
-/// Where the truth is <see cref="LabelValues.Ignore"/> the prediction is ignored too, before extraction.
+/// Where the truth is <see cref="WaveLabels.Ignore"/> the prediction is ignored too, before extraction.
 /// </summary>
 public sealed class IntervalErrors(double samplingRateHz = IntervalExtractor.DefaultSamplingRateHz)
 {

@@ -1,3 +1,4 @@
+using SemiSegEcg.Data;
 namespace SemiSegEcg.Evaluation;
 
 /// <summary>
@@ -21,7 +22,7 @@ public static class OneHotFromProbabilities
         for (int t = 0; t < length; t++)
         {
             float max = MaxAt(probabilities, length, t);
-            for (int c = 0; c < LabelValues.ClassCount; c++) oneHot[c * length + t] = probabilities[c * length + t] == max;
+            for (int c = 0; c < WaveLabels.ClassCount; c++) oneHot[c * length + t] = probabilities[c * length + t] == max;
         }
     }
 
@@ -49,17 +50,17 @@ public static class OneHotFromProbabilities
 
     internal static int LengthOf(ReadOnlySpan<float> probabilities)
     {
-        if (probabilities.Length % LabelValues.ClassCount != 0)
+        if (probabilities.Length % WaveLabels.ClassCount != 0)
             throw new ArgumentException(
-                $"probabilities hold {probabilities.Length} values, not a multiple of {LabelValues.ClassCount} classes (layout (C, T))");
-        return probabilities.Length / LabelValues.ClassCount;
+                $"probabilities hold {probabilities.Length} values, not a multiple of {WaveLabels.ClassCount} classes (layout (C, T))");
+        return probabilities.Length / WaveLabels.ClassCount;
     }
 
     /// <summary>NaN would silently switch every class off (numpy) or on (argmax), so it is an error here.</summary>
     internal static float MaxAt(ReadOnlySpan<float> probabilities, int length, int t)
     {
         float max = float.NegativeInfinity;
-        for (int c = 0; c < LabelValues.ClassCount; c++)
+        for (int c = 0; c < WaveLabels.ClassCount; c++)
         {
             float p = probabilities[c * length + t];
             if (float.IsNaN(p)) throw new ArgumentException($"probability of class {c} at position {t} is NaN");

@@ -1,15 +1,16 @@
+using SemiSegEcg.Data;
 namespace SemiSegEcg.Evaluation;
 
 /// <summary>
 /// The paper metric <c>mIoU_pooled</c> (spec §5.2, notebook <c>perf_eval.ipynb</c>): per class, intersections and
 /// unions are summed over all samples and time steps, IoU_c = I/U (0 when U = 0), and the mean is over the four
-/// classes including background. Positions whose truth is <see cref="LabelValues.Ignore"/> are skipped.
+/// classes including background. Positions whose truth is <see cref="WaveLabels.Ignore"/> are skipped.
 /// Feed one sample at a time.
 /// </summary>
 public sealed class PooledIou
 {
-    private readonly long[] _intersection = new long[LabelValues.ClassCount];
-    private readonly long[] _union = new long[LabelValues.ClassCount];
+    private readonly long[] _intersection = new long[WaveLabels.ClassCount];
+    private readonly long[] _union = new long[WaveLabels.ClassCount];
 
     public int SampleCount { get; private set; }
 
@@ -20,7 +21,7 @@ public sealed class PooledIou
     public IReadOnlyList<long> Union => _union;
 
     /// <summary>IoU per class (background, P, QRS, T).</summary>
-    public double[] PerClass => Enumerable.Range(0, LabelValues.ClassCount)
+    public double[] PerClass => Enumerable.Range(0, WaveLabels.ClassCount)
         .Select(c => _union[c] == 0 ? 0.0 : (double)_intersection[c] / _union[c]).ToArray();
 
     /// <summary>Mean of <see cref="PerClass"/> over all four classes.</summary>
@@ -32,7 +33,7 @@ public sealed class PooledIou
         for (int i = 0; i < truth.Length; i++)
         {
             long g = truth[i];
-            if (g == LabelValues.Ignore) continue;
+            if (g == WaveLabels.Ignore) continue;
             long p = prediction[i];
             if (g == p)
             {
@@ -65,9 +66,9 @@ public sealed class PooledIou
         for (int t = 0; t < length; t++)
         {
             long g = truth[t];
-            if (g == LabelValues.Ignore) continue;
+            if (g == WaveLabels.Ignore) continue;
             float max = OneHotFromProbabilities.MaxAt(probabilities, length, t);
-            for (int c = 0; c < LabelValues.ClassCount; c++)
+            for (int c = 0; c < WaveLabels.ClassCount; c++)
             {
                 bool predicted = probabilities[c * length + t] == max;
                 bool actual = g == c;

@@ -1,3 +1,4 @@
+using SemiSegEcg.Data;
 namespace SemiSegEcg.Evaluation;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace SemiSegEcg.Evaluation;
 /// background included, one-hot input) as the reference uses it (spec §5.1). Per sample and class,
 /// IoU = |p∧g| / (|p| + |g| − |p∧g|), and 0 when that union is empty, so a class absent from both still counts
 /// as 0 in the mean over 4 classes. Computed in float32 with torch's summation order, so the values equal the
-/// reference's bit for bit. Positions whose truth is <see cref="LabelValues.Ignore"/> are left out of the counts
+/// reference's bit for bit. Positions whose truth is <see cref="WaveLabels.Ignore"/> are left out of the counts
 /// (a sample that is ignored entirely scores 0).
 /// </summary>
 public sealed class SampleMeanIou
@@ -28,21 +29,21 @@ public sealed class SampleMeanIou
     public void Add(ReadOnlySpan<long> truth, ReadOnlySpan<long> prediction)
     {
         LabelChecks.Validate(truth, prediction, SampleCount);
-        Span<long> intersection = stackalloc long[LabelValues.ClassCount];
-        Span<long> truthCount = stackalloc long[LabelValues.ClassCount];
-        Span<long> predictionCount = stackalloc long[LabelValues.ClassCount];
+        Span<long> intersection = stackalloc long[WaveLabels.ClassCount];
+        Span<long> truthCount = stackalloc long[WaveLabels.ClassCount];
+        Span<long> predictionCount = stackalloc long[WaveLabels.ClassCount];
         for (int i = 0; i < truth.Length; i++)
         {
             long g = truth[i];
-            if (g == LabelValues.Ignore) continue;
+            if (g == WaveLabels.Ignore) continue;
             long p = prediction[i];
             truthCount[(int)g]++;
             predictionCount[(int)p]++;
             if (g == p) intersection[(int)g]++;
         }
 
-        var perClass = new float[LabelValues.ClassCount];
-        for (int c = 0; c < LabelValues.ClassCount; c++)
+        var perClass = new float[WaveLabels.ClassCount];
+        for (int c = 0; c < WaveLabels.ClassCount; c++)
         {
             long union = truthCount[c] + predictionCount[c] - intersection[c];
             perClass[c] = union == 0 ? 0f : (float)intersection[c] / union;

@@ -1,3 +1,4 @@
+using SemiSegEcg.Data;
 namespace SemiSegEcg.Evaluation;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace SemiSegEcg.Evaluation;
 /// them and from the one-hot ground truth.
 /// </summary>
 /// <param name="Probabilities">Flat <c>(N, 4, T)</c>, C order.</param>
-/// <param name="Truths">Per sample, the true class per position; <see cref="LabelValues.Ignore"/> where the one-hot row was all zeros.</param>
+/// <param name="Truths">Per sample, the true class per position; <see cref="WaveLabels.Ignore"/> where the one-hot row was all zeros.</param>
 /// <param name="Predictions">Per sample, the first most probable class per position (argmax).</param>
 public sealed record TestOutputs(int SampleCount, int LengthSamples, float[] Probabilities, IReadOnlyList<long[]> Truths, IReadOnlyList<long[]> Predictions)
 {
@@ -14,7 +15,7 @@ public sealed record TestOutputs(int SampleCount, int LengthSamples, float[] Pro
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, SampleCount);
-        int stride = LabelValues.ClassCount * LengthSamples;
+        int stride = WaveLabels.ClassCount * LengthSamples;
         return Probabilities.AsSpan(index * stride, stride);
     }
 }

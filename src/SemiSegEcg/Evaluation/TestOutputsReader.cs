@@ -1,3 +1,4 @@
+using SemiSegEcg.Data;
 using SemiSegEcg.IO;
 
 namespace SemiSegEcg.Evaluation;
@@ -6,7 +7,7 @@ namespace SemiSegEcg.Evaluation;
 /// Reads what the <c>test</c> command writes (spec §5.3): <c>test_outputs.npy</c>, softmax probabilities
 /// <c>(N, 4, T)</c> as float32, or float16 as the reference likely wrote under AMP; and <c>test_labels.npy</c>,
 /// one-hot ground truth <c>(N, 4, T)</c> int64. Truth = the class whose one-hot entry is 1, or
-/// <see cref="LabelValues.Ignore"/> when the row is all zeros; prediction = argmax (first maximum). The notebook's
+/// <see cref="WaveLabels.Ignore"/> when the row is all zeros; prediction = argmax (first maximum). The notebook's
 /// tie one-hot is recovered from <see cref="TestOutputs.Probabilities"/> by <see cref="PooledIou.AddProbabilities"/>.
 /// </summary>
 public static class TestOutputsReader
@@ -25,7 +26,7 @@ public static class TestOutputsReader
         var labelShape = CheckShape(labels.Shape, labelsPath);
         if (labelShape != (sampleCount, length))
             throw new InvalidDataException(
-                $"{labelsPath}: field 'shape' is ({Describe(labels.Shape)}), expected ({sampleCount}, {LabelValues.ClassCount}, {length}) to match {outputsPath}");
+                $"{labelsPath}: field 'shape' is ({Describe(labels.Shape)}), expected ({sampleCount}, {WaveLabels.ClassCount}, {length}) to match {outputsPath}");
         if (outputs.Data is not (float[] or double[]))
             throw new InvalidDataException($"{outputsPath}: field 'descr' holds {outputs.Data.GetType().GetElementType()!.Name}, expected float16 or float32 probabilities");
         if (labels.Data is not (long[] or int[] or short[] or byte[]))
@@ -33,7 +34,7 @@ public static class TestOutputsReader
 
         float[] probabilities = outputs.AsFloat32();
         long[] oneHot = labels.AsInt64();
-        int stride = LabelValues.ClassCount * length;
+        int stride = WaveLabels.ClassCount * length;
         var truths = new long[sampleCount][];
         var predictions = new long[sampleCount][];
         for (int n = 0; n < sampleCount; n++)
@@ -56,14 +57,14 @@ public static class TestOutputsReader
         var truth = new long[length];
         for (int t = 0; t < length; t++)
         {
-            long label = LabelValues.Ignore;
-            for (int c = 0; c < LabelValues.ClassCount; c++)
+            long label = WaveLabels.Ignore;
+            for (int c = 0; c < WaveLabels.ClassCount; c++)
             {
                 long v = oneHot[c * length + t];
                 if (v == 0) continue;
                 if (v != 1)
                     throw new InvalidDataException($"{path}: sample {sample} class {c} position {t}: one-hot value is {v}, expected 0 or 1");
-                if (label != LabelValues.Ignore)
+                if (label != WaveLabels.Ignore)
                     throw new InvalidDataException($"{path}: sample {sample} position {t}: one-hot row has classes {label} and {c} both set");
                 label = c;
             }
@@ -74,8 +75,8 @@ public static class TestOutputsReader
 
     private static (int SampleCount, int Length) CheckShape(long[] shape, string path)
     {
-        if (shape.Length != 3 || shape[1] != LabelValues.ClassCount || shape[0] < 0 || shape[2] < 1 || shape[0] > int.MaxValue || shape[2] > int.MaxValue)
-            throw new InvalidDataException($"{path}: field 'shape' is ({Describe(shape)}), expected (N, {LabelValues.ClassCount}, T)");
+        if (shape.Length != 3 || shape[1] != WaveLabels.ClassCount || shape[0] < 0 || shape[2] < 1 || shape[0] > int.MaxValue || shape[2] > int.MaxValue)
+            throw new InvalidDataException($"{path}: field 'shape' is ({Describe(shape)}), expected (N, {WaveLabels.ClassCount}, T)");
         return ((int)shape[0], (int)shape[2]);
     }
 

@@ -1,10 +1,11 @@
+using SemiSegEcg.Data;
 namespace SemiSegEcg.Evaluation;
 
 /// <summary>
 /// Onsets (first sample of a run) and offsets (last sample of a run) of P, QRS and T waves in one label sequence,
 /// each list ascending. A boundary exists only where the label changes between two neighbouring samples: a run
 /// touching index 0 has no onset and a run touching the end has no offset (the notebook's rule). A run next to an
-/// <see cref="LabelValues.Ignore"/> sample has no boundary on that side, because its true extent is unknown.
+/// <see cref="WaveLabels.Ignore"/> sample has no boundary on that side, because its true extent is unknown.
 /// </summary>
 public sealed record WaveBoundaries(
     IReadOnlyList<int> POnsets, IReadOnlyList<int> POffsets,
@@ -13,9 +14,9 @@ public sealed record WaveBoundaries(
 {
     public static WaveBoundaries Extract(ReadOnlySpan<long> labels)
     {
-        var onsets = new List<int>[LabelValues.ClassCount];
-        var offsets = new List<int>[LabelValues.ClassCount];
-        for (int c = 0; c < LabelValues.ClassCount; c++)
+        var onsets = new List<int>[WaveLabels.ClassCount];
+        var offsets = new List<int>[WaveLabels.ClassCount];
+        for (int c = 0; c < WaveLabels.ClassCount; c++)
         {
             onsets[c] = [];
             offsets[c] = [];
@@ -23,14 +24,14 @@ public sealed record WaveBoundaries(
         for (int i = 0; i + 1 < labels.Length; i++)
         {
             long left = labels[i], right = labels[i + 1];
-            if (left == right || left == LabelValues.Ignore || right == LabelValues.Ignore) continue;
-            if (LabelValues.IsWave(right)) onsets[right].Add(i + 1);
-            if (LabelValues.IsWave(left)) offsets[left].Add(i);
+            if (left == right || left == WaveLabels.Ignore || right == WaveLabels.Ignore) continue;
+            if (WaveLabels.IsWave(right)) onsets[right].Add(i + 1);
+            if (WaveLabels.IsWave(left)) offsets[left].Add(i);
         }
         return new WaveBoundaries(
-            onsets[(int)WaveClass.P], offsets[(int)WaveClass.P],
-            onsets[(int)WaveClass.Qrs], offsets[(int)WaveClass.Qrs],
-            onsets[(int)WaveClass.T], offsets[(int)WaveClass.T]);
+            onsets[WaveLabels.P], offsets[WaveLabels.P],
+            onsets[WaveLabels.Qrs], offsets[WaveLabels.Qrs],
+            onsets[WaveLabels.T], offsets[WaveLabels.T]);
     }
 
     public IReadOnlyList<int> Get(BoundaryKind kind) => kind switch

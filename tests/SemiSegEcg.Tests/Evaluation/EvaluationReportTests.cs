@@ -1,3 +1,4 @@
+using SemiSegEcg.Data;
 using SemiSegEcg.Evaluation;
 
 namespace SemiSegEcg.Tests.Evaluation;
@@ -32,7 +33,7 @@ public sealed class EvaluationReportTests
     [Fact]
     public void Should_Report_Distinct_Names_For_Pooled_Sample_And_Interval_Metrics()
     {
-        var truth = LabelBuilder.Build(300, (10, 19, WaveClass.P), (30, 39, WaveClass.Qrs), (50, 69, WaveClass.T));
+        var truth = LabelBuilder.Build(300, (10, 19, WaveLabels.P), (30, 39, WaveLabels.Qrs), (50, 69, WaveLabels.T));
         var report = EvaluationReport.Compute([truth], [truth]);
 
         var metrics = report.ToNamedMetrics();

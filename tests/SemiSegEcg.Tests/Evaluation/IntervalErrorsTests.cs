@@ -1,5 +1,5 @@
 using SemiSegEcg.Evaluation;
-using static SemiSegEcg.Evaluation.WaveClass;
+using static SemiSegEcg.Data.WaveLabels;
 
 namespace SemiSegEcg.Tests.Evaluation;
 

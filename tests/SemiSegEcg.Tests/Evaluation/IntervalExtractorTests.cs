@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SemiSegEcg.Evaluation;
-using static SemiSegEcg.Evaluation.WaveClass;
+using static SemiSegEcg.Data.WaveLabels;
 
 namespace SemiSegEcg.Tests.Evaluation;
 

@@ -1,3 +1,4 @@
+using SemiSegEcg.Data;
 using SemiSegEcg.Evaluation;
 
 namespace SemiSegEcg.Tests.Evaluation;
@@ -5,7 +6,7 @@ namespace SemiSegEcg.Tests.Evaluation;
 /// <summary>Hand-made label sequences: background everywhere except the given inclusive runs.</summary>
 internal static class LabelBuilder
 {
-    public static long[] Build(int length, params (int First, int Last, WaveClass Class)[] runs)
+    public static long[] Build(int length, params (int First, int Last, byte Class)[] runs)
     {
         var labels = new long[length];
         foreach (var (first, last, cls) in runs)
@@ -15,18 +16,18 @@ internal static class LabelBuilder
         return labels;
     }
 
-    /// <summary>Sets the inclusive range to <see cref="LabelValues.Ignore"/> (truth only).</summary>
+    /// <summary>Sets the inclusive range to <see cref="WaveLabels.Ignore"/> (truth only).</summary>
     public static long[] Ignore(long[] labels, int first, int last)
     {
         var copy = (long[])labels.Clone();
-        for (int i = first; i <= last; i++) copy[i] = LabelValues.Ignore;
+        for (int i = first; i <= last; i++) copy[i] = WaveLabels.Ignore;
         return copy;
     }
 
     /// <summary>One-hot float probabilities <c>(4, T)</c> of the labels.</summary>
     public static float[] OneHotProbabilities(long[] labels)
     {
-        var probabilities = new float[LabelValues.ClassCount * labels.Length];
+        var probabilities = new float[WaveLabels.ClassCount * labels.Length];
         for (int t = 0; t < labels.Length; t++) probabilities[labels[t] * labels.Length + t] = 1f;
         return probabilities;
     }

@@ -1,3 +1,4 @@
+using SemiSegEcg.Data;
 using SemiSegEcg.Evaluation;
 using SemiSegEcg.Tests.Infrastructure;
 
@@ -60,7 +61,7 @@ public sealed class PooledIouTests
     public void Should_Exclude_Positions_Whose_Truth_Is_Ignore()
     {
         // Given a QRS predicted only where the truth is ignored
-        long[] truth = [0, LabelValues.Ignore, 1, 1];
+        long[] truth = [0, WaveLabels.Ignore, 1, 1];
         long[] prediction = [0, 2, 1, 0];
         var fromLabels = new PooledIou();
         var fromProbabilities = new PooledIou();

@@ -1,3 +1,4 @@
+using SemiSegEcg.Data;
 using SemiSegEcg.Evaluation;
 
 namespace SemiSegEcg.Tests.Evaluation;
@@ -53,7 +54,7 @@ public sealed class SampleMeanIouTests
     public void Should_Leave_Ignored_Positions_Out_Of_Every_Count()
     {
         // Given wrong QRS and T predictions only where the truth is ignored
-        long[] truth = [1, LabelValues.Ignore, LabelValues.Ignore, 0];
+        long[] truth = [1, WaveLabels.Ignore, WaveLabels.Ignore, 0];
         long[] prediction = [1, 2, 3, 0];
         var metric = new SampleMeanIou();
 

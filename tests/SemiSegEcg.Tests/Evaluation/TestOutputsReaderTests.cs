@@ -1,3 +1,4 @@
+using SemiSegEcg.Data;
 using System.Text;
 using SemiSegEcg.Evaluation;
 using SemiSegEcg.IO;
@@ -47,7 +48,7 @@ public sealed class TestOutputsReaderTests
 
         Assert.Equal((2, 3), (outputs.SampleCount, outputs.LengthSamples));
         Assert.Equal(new long[] { 1, 2, 3 }, outputs.Truths[0]);
-        Assert.Equal(new long[] { 3, LabelValues.Ignore, 0 }, outputs.Truths[1]);
+        Assert.Equal(new long[] { 3, WaveLabels.Ignore, 0 }, outputs.Truths[1]);
         Assert.Equal(new long[] { 1, 2, 0 }, outputs.Predictions[0]);
         Assert.Equal(new long[] { 3, 3, 0 }, outputs.Predictions[1]);
         Assert.Equal(Probabilities.AsSpan(12, 12).ToArray(), outputs.ProbabilitiesOf(1).ToArray());
