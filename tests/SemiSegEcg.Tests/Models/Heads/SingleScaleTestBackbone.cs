@@ -6,7 +6,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace SemiSegEcg.Tests.Models.Heads;
 
 /// <summary>
-/// A stand-in for a single-scale backbone (the ViT-Tiny-1D layout): a patch-<paramref name="patchSamples"/> conv
+/// A stand-in for a single-scale backbone (the ViT-Tiny-1D layout): a patch-<c>patchSamples</c> conv
 /// embedding, then <c>levels − 1</c> chained 1×1 conv + GELU blocks; every block's output is one level, all of shape
 /// <c>(B, width, T / patch)</c>, and there is no stem.
 /// </summary>
