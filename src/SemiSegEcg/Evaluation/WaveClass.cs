@@ -1,6 +1,6 @@
 namespace SemiSegEcg.Evaluation;
 
-/// <summary>Per-sample class ids of the benchmark's label masks (spec §1.1).</summary>
+/// <summary>Per-sample class ids of the benchmark's label masks (docs/reference/original-behaviour.md#label-encoding).</summary>
 public enum WaveClass
 {
     Background = 0,
