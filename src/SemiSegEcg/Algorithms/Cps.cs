@@ -5,7 +5,7 @@ using SemiSegEcg.Tensors;
 namespace SemiSegEcg.Algorithms;
 
 /// <summary>
-/// Cross Pseudo Supervision (spec §4.5): two differently initialised networks, each trained on the labeled batch and
+/// Cross Pseudo Supervision (docs/reference/original-behaviour.md#cps): two differently initialised networks, each trained on the labeled batch and
 /// on the other's eval-mode hard pseudo-labels of the same weak unlabeled view (no strong augmentation); one optimizer
 /// each; loss_k = (L_sup + L_unsup)/2. Network 1 is validated and tested; both are checkpointed, so CPS resumes.
 /// </summary>

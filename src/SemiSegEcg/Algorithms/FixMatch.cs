@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Algorithms;
 
 /// <summary>
-/// FixMatch (spec §4.4): eval-mode hard pseudo-labels on the weak view; cross-entropy of the strong view against them
+/// FixMatch (docs/reference/original-behaviour.md#fixmatch): eval-mode hard pseudo-labels on the weak view; cross-entropy of the strong view against them
 /// where confidence ≥ <c>conf_thresh</c>, averaged over ALL positions (masked ones count as 0); loss = (L_sup + L_unsup) / 2.
 /// </summary>
 public sealed class FixMatch : ISegmentationAlgorithm

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Algorithms;
 
 /// <summary>
-/// Mean Teacher (spec §4.3): an EMA teacher's weak-view probabilities are soft targets for the student's strong view
+/// Mean Teacher (docs/reference/original-behaviour.md#mean-teacher): an EMA teacher's weak-view probabilities are soft targets for the student's strong view
 /// (soft-label cross-entropy over all positions, no confidence mask, no ramp-up); loss = (L_sup + L_unsup) / 2.
 /// The student is evaluated; the teacher is saved as <c>model_ema</c>.
 /// </summary>

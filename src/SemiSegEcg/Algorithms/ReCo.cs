@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Algorithms;
 
 /// <summary>
-/// ReCo (spec §4.6): Mean Teacher whose soft-target cross-entropy is masked to positions where the teacher's
+/// ReCo (docs/reference/original-behaviour.md#reco): Mean Teacher whose soft-target cross-entropy is masked to positions where the teacher's
 /// confidence is ≥ <c>conf_thresh</c> (mean over all positions), plus the regional contrastive loss
 /// (<see cref="RegionalContrast"/>) on the student's latent of the unlabeled strong view;
 /// loss = (L_sup + L_unsup + L_contrast) / 3. Both networks carry the latent projection (the teacher's is unused);

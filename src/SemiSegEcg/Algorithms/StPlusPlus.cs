@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Algorithms;
 
 /// <summary>
-/// The training step of ST++'s self-training stages 2 and 3 (spec §4.7): a frozen teacher (the previous stage's
+/// The training step of ST++'s self-training stages 2 and 3 (docs/reference/original-behaviour.md#st-stpp): a frozen teacher (the previous stage's
 /// best checkpoint, eval mode) gives hard pseudo-labels (argmax, no threshold) on the weak unlabeled view; a freshly
 /// initialised student trains on the labeled batch and those pseudo-labels, both views weak and in one forward;
 /// loss = (CE_sup + CE_pseudo) / 2. Stage 1 is the supervised baseline, and the stages themselves (checkpoints at

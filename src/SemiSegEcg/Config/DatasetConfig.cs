@@ -1,7 +1,7 @@
 namespace SemiSegEcg.Config;
 
 /// <summary>
-/// The <c>dataset</c> block (spec §6.2.1). Directories may be relative (see <see cref="DatasetPaths"/>); index file names
+/// The <c>dataset</c> block (docs/reference/original-behaviour.md#dataset-block). Directories may be relative (see <see cref="DatasetPaths"/>); index file names
 /// are relative to <see cref="IndexDir"/>. Transform blocks stay raw: the transform builder binds them.
 /// </summary>
 public sealed record DatasetConfig

@@ -1,7 +1,7 @@
 namespace SemiSegEcg.Config;
 
 /// <summary>
-/// One experiment: the merged base + override YAML with command-line options on top (reference spec §6.2). Defaults are
+/// One experiment: the merged base + override YAML with command-line options on top (docs/reference/original-behaviour.md#configuration). Defaults are
 /// the original's; keys the original has and we do not use (<c>use_amp</c>, <c>ddp</c>, <c>auxiliary_loss_weight</c>) are
 /// accepted so its configs load unchanged.
 /// </summary>
@@ -50,7 +50,7 @@ public sealed record ExperimentConfig
     /// <summary><c>{FCNHead: {...}}</c>; arguments bound by the model factory.</summary>
     public required NamedComponent DecodeHead { get; init; }
 
-    /// <summary>Never used by the original's configs (spec §3.4).</summary>
+    /// <summary>Never used by the original's configs (docs/reference/original-behaviour.md#auxiliary-head).</summary>
     public IReadOnlyList<NamedComponent>? AuxiliaryHeads { get; init; }
 
     /// <summary>ReCo's latent projection head on the last backbone feature.</summary>

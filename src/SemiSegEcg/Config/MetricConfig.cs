@@ -1,6 +1,6 @@
 namespace SemiSegEcg.Config;
 
-/// <summary>The <c>metric</c> block (torchmetrics MeanIoU settings in the original; spec §5.1).</summary>
+/// <summary>The <c>metric</c> block (torchmetrics MeanIoU settings in the original; docs/reference/original-behaviour.md#per-sample-miou).</summary>
 public sealed record MetricConfig
 {
     public string Task { get; init; } = "segmentation";

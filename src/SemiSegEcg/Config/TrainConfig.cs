@@ -1,7 +1,7 @@
 namespace SemiSegEcg.Config;
 
 /// <summary>
-/// The <c>train</c> block (spec §4, §6.2.2): optimisation plus the algorithm-specific settings. Algorithm settings have
+/// The <c>train</c> block (docs/reference/original-behaviour.md#optimisation, docs/reference/original-behaviour.md#train-block): optimisation plus the algorithm-specific settings. Algorithm settings have
 /// the shipped values as defaults (EMA decay: the original code's default 0.999; shipped configs say 0.99).
 /// </summary>
 public sealed record TrainConfig
@@ -31,10 +31,10 @@ public sealed record TrainConfig
 
     public OptimizerKwargs OptimizerKwargs { get; init; } = new();
 
-    /// <summary>Accepted, never read (as in the original, spec §3.4).</summary>
+    /// <summary>Accepted, never read (as in the original, docs/reference/original-behaviour.md#auxiliary-head).</summary>
     public IReadOnlyList<double>? AuxiliaryLossWeight { get; init; }
 
-    /// <summary>Supervised baseline: train as many optimizer steps as the SSL runs (spec §8.8) instead of one pass over the labeled set.</summary>
+    /// <summary>Supervised baseline: train as many optimizer steps as the SSL runs (docs/reference/original-behaviour.md#unequal-training-budgets) instead of one pass over the labeled set.</summary>
     public bool StepMatched { get; init; }
 
     /// <summary>
@@ -69,7 +69,7 @@ public sealed record TrainConfig
 
     public int ContrNumNegatives { get; init; } = 512;
 
-    /// <summary>ST++: reproduce the original's broken reliable-sample selection (spec §8.1) instead of the fixed one.</summary>
+    /// <summary>ST++: reproduce the original's broken reliable-sample selection (docs/reference/original-behaviour.md#st-stpp-selection-bug) instead of the fixed one.</summary>
     public bool StppReferenceSelection { get; init; }
 
     /// <summary>UniMatch: dropout rate of the feature-perturbed stream.</summary>

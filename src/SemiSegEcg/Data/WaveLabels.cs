@@ -1,8 +1,9 @@
 namespace SemiSegEcg.Data;
 
 /// <summary>
-/// The one vocabulary of mask values: the per-sample class ids of every mask in the benchmark (background, P, QRS, T)
-/// and the one "ignore" sentinel. Delineation's <c>WaveKind</c> takes its values from here.
+/// The one vocabulary of mask values: the per-sample class ids of every mask in the benchmark (background, P, QRS, T;
+/// docs/reference/original-behaviour.md#label-encoding) and the one "ignore" sentinel. Delineation's <c>WaveKind</c>
+/// takes its values from here.
 /// </summary>
 public static class WaveLabels
 {

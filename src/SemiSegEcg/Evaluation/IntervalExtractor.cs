@@ -1,7 +1,7 @@
 namespace SemiSegEcg.Evaluation;
 
 /// <summary>
-/// The paper notebook's <c>compute_numerics</c> (spec §5.2): PR interval, QRS duration and QT interval of one
+/// The paper notebook's <c>compute_numerics</c> (docs/reference/original-behaviour.md#paper-metrics): PR interval, QRS duration and QT interval of one
 /// label sequence, from the boundaries of <see cref="WaveBoundaries.Extract"/>.
 /// <para>Pairing, with "anchors" = P onsets for PR and QRS onsets for QRS and QT, "targets" = QRS onsets, QRS
 /// offsets and T offsets respectively:</para>

@@ -2,7 +2,7 @@ using SemiSegEcg.Data;
 namespace SemiSegEcg.Evaluation;
 
 /// <summary>
-/// The paper metric <c>mIoU_pooled</c> (spec §5.2, notebook <c>perf_eval.ipynb</c>): per class, intersections and
+/// The paper metric <c>mIoU_pooled</c> (docs/reference/original-behaviour.md#paper-metrics, notebook <c>perf_eval.ipynb</c>): per class, intersections and
 /// unions are summed over all samples and time steps, IoU_c = I/U (0 when U = 0), and the mean is over the four
 /// classes including background. Positions whose truth is <see cref="WaveLabels.Ignore"/> are skipped.
 /// Feed one sample at a time.

@@ -3,7 +3,7 @@ namespace SemiSegEcg.Evaluation;
 
 /// <summary>
 /// The validation metric <c>mIoU_sample</c>: torchmetrics 1.5.2 <c>segmentation.MeanIoU</c> (num_classes 4,
-/// background included, one-hot input) as the reference uses it (spec §5.1). Per sample and class,
+/// background included, one-hot input) as the reference uses it (docs/reference/original-behaviour.md#per-sample-miou). Per sample and class,
 /// IoU = |p∧g| / (|p| + |g| − |p∧g|), and 0 when that union is empty, so a class absent from both still counts
 /// as 0 in the mean over 4 classes. Computed in float32 with torch's summation order, so the values equal the
 /// reference's bit for bit. Positions whose truth is <see cref="WaveLabels.Ignore"/> are left out of the counts

@@ -4,7 +4,7 @@ using SemiSegEcg.IO;
 namespace SemiSegEcg.Evaluation;
 
 /// <summary>
-/// Reads what the <c>test</c> command writes (spec §5.3): <c>test_outputs.npy</c>, softmax probabilities
+/// Reads what the <c>test</c> command writes (docs/reference/original-behaviour.md#test-outputs): <c>test_outputs.npy</c>, softmax probabilities
 /// <c>(N, 4, T)</c> as float32, or float16 as the reference likely wrote under AMP; and <c>test_labels.npy</c>,
 /// one-hot ground truth <c>(N, 4, T)</c> int64. Truth = the class whose one-hot entry is 1, or
 /// <see cref="WaveLabels.Ignore"/> when the row is all zeros; prediction = argmax (first maximum). The notebook's

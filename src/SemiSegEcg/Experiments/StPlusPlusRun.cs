@@ -13,7 +13,7 @@ using SemiSegEcg.Training.Checkpoints;
 namespace SemiSegEcg.Experiments;
 
 /// <summary>
-/// ST++ (spec §4.7) as three runs of the shared trainer: stage 1 supervised in <c>stage1/</c> (keeping checkpoints at
+/// ST++ (docs/reference/original-behaviour.md#st-stpp) as three runs of the shared trainer: stage 1 supervised in <c>stage1/</c> (keeping checkpoints at
 /// E/3, 2E/3 and E), the reliability ranking of every unlabeled sample (<c>stage1/reliability.csv</c>), stage 2
 /// self-training on the reliable half in <c>stage2/</c>, stage 3 on all unlabeled data in the run folder itself (which
 /// <c>test</c> reads). With <c>--resume</c>, finished stages are skipped and an unfinished one continues from its

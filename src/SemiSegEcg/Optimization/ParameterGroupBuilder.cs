@@ -8,7 +8,7 @@ namespace SemiSegEcg.Optimization;
 
 /// <summary>
 /// Builds the optimizer's parameter groups from <c>train.weight_decay</c> and <c>train.layer_decay</c>
-/// (REFERENCE-SPEC §4.1). Only trainable parameters (<c>requires_grad</c>) are included; frozen ones could never
+/// (docs/reference/original-behaviour.md#optimisation). Only trainable parameters (<c>requires_grad</c>) are included; frozen ones could never
 /// receive a gradient, so leaving them out changes nothing.
 /// </summary>
 /// <remarks>

@@ -4,7 +4,7 @@ namespace SemiSegEcg.Signal;
 
 /// <summary>
 /// Digital Butterworth design as second-order sections, reproducing scipy
-/// <c>butter(order, cutoff, btype, fs=fs, output='sos')</c> (REFERENCE-SPEC §2.3): analog prototype poles
+/// <c>butter(order, cutoff, btype, fs=fs, output='sos')</c> (docs/reference/original-behaviour.md#filters): analog prototype poles
 /// <c>−exp(iπm/(2N))</c>, cutoff pre-warping <c>4·tan(π·Wn/2)</c> with <c>Wn = 2·cutoff/fs</c>, low-/high-pass
 /// transform, bilinear transform at fs = 2, then <see cref="ZpkToSos"/> with scipy's 'nearest' pairing.
 /// </summary>

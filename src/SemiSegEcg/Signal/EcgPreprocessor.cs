@@ -1,7 +1,7 @@
 namespace SemiSegEcg.Signal;
 
 /// <summary>
-/// The reference loader's deterministic steps for one lead (REFERENCE-SPEC §2.1 steps 3, 4 and 7): FFT resample to
+/// The reference loader's deterministic steps for one lead (docs/reference/original-behaviour.md#loading-a-sample, steps 3, 4 and 7): FFT resample to
 /// the target length (only when the length differs) with labels by zero-order hold; zero-phase Butterworth
 /// high-pass then low-pass; standardize. All arithmetic is float64; only <see cref="Standardize"/> returns float32.
 /// Immutable and thread-safe; the filter designs are computed once.

@@ -4,8 +4,8 @@ using System.Numerics;
 namespace SemiSegEcg.Signal;
 
 /// <summary>
-/// FFT resampling with the semantics of <c>scipy.signal.resample(x, num)</c> for real input (REFERENCE-SPEC §2.1
-/// step 3 and §2.4 RandomResizeCrop): the spectrum is truncated or zero-padded, and the bin at N/2
+/// FFT resampling with the semantics of <c>scipy.signal.resample(x, num)</c> for real input (docs/reference/original-behaviour.md#loading-a-sample
+/// step 3, docs/reference/original-behaviour.md#weak-augmentation-randomresizecrop): the spectrum is truncated or zero-padded, and the bin at N/2
 /// (N = min(num, Nx), even N) is doubled when downsampling and halved when upsampling.
 /// Thread-safe; scratch memory is pooled.
 /// </summary>

@@ -2,7 +2,7 @@ namespace SemiSegEcg.Signal;
 
 /// <summary>
 /// Resampling of per-sample class labels with scipy <c>interp1d</c> semantics on the grid <c>x = 0..T−1</c>,
-/// evaluated at <c>numpy.linspace(0, T−1, targetLength)</c> (REFERENCE-SPEC §2.1 step 3 and §2.4).
+/// evaluated at <c>numpy.linspace(0, T−1, targetLength)</c> (docs/reference/original-behaviour.md#loading-a-sample step 3, docs/reference/original-behaviour.md#preprocessing-transforms).
 /// </summary>
 public static class LabelResampler
 {

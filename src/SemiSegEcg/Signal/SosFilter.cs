@@ -3,7 +3,7 @@ namespace SemiSegEcg.Signal;
 /// <summary>
 /// Second-order-section filtering with scipy semantics: <c>sosfilt</c> (cascaded direct form II transposed),
 /// <c>sosfilt_zi</c> (step-response steady state) and zero-phase <c>sosfiltfilt</c> with odd padding
-/// (REFERENCE-SPEC §2.3). Sections are rows <c>[b0, b1, b2, a0, a1, a2]</c> with a0 = 1.
+/// (docs/reference/original-behaviour.md#filters). Sections are rows <c>[b0, b1, b2, a0, a1, a2]</c> with a0 = 1.
 /// </summary>
 public static class SosFilter
 {

@@ -1,7 +1,7 @@
 namespace SemiSegEcg.Signal;
 
 /// <summary>
-/// z-scoring of one signal (REFERENCE-SPEC §2.4 <c>Standardize</c>): subtract the mean, divide by the population
+/// z-scoring of one signal (docs/reference/original-behaviour.md#preprocessing-transforms <c>Standardize</c>): subtract the mean, divide by the population
 /// standard deviation (ddof 0), with numpy's summation order; a constant signal becomes all zeros.
 /// </summary>
 /// <remarks>

@@ -3,7 +3,7 @@ using SemiSegEcg.Config;
 namespace SemiSegEcg.Training;
 
 /// <summary>Everything the trainer needs to know that is not the method itself.</summary>
-/// <param name="StepMatched">Oversample the labeled set to the unlabeled set's size even for supervised training (spec §8 item 8).</param>
+/// <param name="StepMatched">Oversample the labeled set to the unlabeled set's size even for supervised training (docs/reference/original-behaviour.md#unequal-training-budgets).</param>
 /// <param name="ExtraCheckpointEpochs">Epoch numbers (1-based, as the original names them) after which <c>checkpoint-N</c> is kept (ST++).</param>
 public sealed record TrainerSettings
 {

@@ -3,7 +3,7 @@ using SemiSegEcg.Randomness;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// Adds mains interference scaled to the signal (REFERENCE-SPEC §2.4): <c>A·sin(2π·f·n/fs)</c> over the whole
+/// Adds mains interference scaled to the signal (docs/reference/original-behaviour.md#strong-augmentation-randaugment): <c>A·sin(2π·f·n/fs)</c> over the whole
 /// signal, zero phase, with A = (95th − 5th percentile)/2 of the current signal (numpy linear percentile) and
 /// f = 50 Hz if <c>U(0,1) &lt; 0.5</c> else 60 Hz. The label is untouched.
 /// </summary>

@@ -3,7 +3,7 @@ using SemiSegEcg.Randomness;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// Multiplies every sample by its own N(1, σ²) draw (REFERENCE-SPEC §2.4, §8 item 11): elementwise multiplicative
+/// Multiplies every sample by its own N(1, σ²) draw (docs/reference/original-behaviour.md#strong-augmentation-randaugment, docs/reference/original-behaviour.md#elementwise-amplitude-scaling): elementwise multiplicative
 /// noise, not one gain per signal. The label is untouched. Level m sets σ = 0.5·m.
 /// </summary>
 public sealed class AmplitudeScaling : ILevelAdjustable

@@ -4,7 +4,7 @@ using SemiSegEcg.Signal;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// Zero-phase Butterworth filtering of the signal (REFERENCE-SPEC §2.3, §2.4 <c>SOSFilter</c>,
+/// Zero-phase Butterworth filtering of the signal (docs/reference/original-behaviour.md#filters, docs/reference/original-behaviour.md#preprocessing-transforms <c>SOSFilter</c>,
 /// <c>HighpassFilter</c>, <c>LowpassFilter</c>): <c>butter(order, cutoff, btype, fs, output='sos')</c> applied with
 /// scipy <c>sosfiltfilt</c>. The design is computed once; the label is untouched.
 /// </summary>

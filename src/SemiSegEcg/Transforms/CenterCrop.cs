@@ -4,7 +4,7 @@ namespace SemiSegEcg.Transforms;
 
 /// <summary>
 /// Cuts the middle <c>crop_length</c> samples, starting at <c>(T − crop_length) / 2</c> rounded down, from signal
-/// and label (REFERENCE-SPEC §2.4, unused by the shipped configs).
+/// and label (docs/reference/original-behaviour.md#preprocessing-transforms, unused by the shipped configs).
 /// </summary>
 public sealed class CenterCrop : ISignalTransform
 {

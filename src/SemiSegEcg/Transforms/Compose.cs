@@ -2,7 +2,7 @@ using SemiSegEcg.Randomness;
 
 namespace SemiSegEcg.Transforms;
 
-/// <summary>Applies transforms in order (REFERENCE-SPEC §2.4 <c>Compose</c>); an empty list is the identity.</summary>
+/// <summary>Applies transforms in order (docs/reference/original-behaviour.md#transform-names <c>Compose</c>); an empty list is the identity.</summary>
 public sealed class Compose : ISignalTransform
 {
     public const string ClassName = "Compose";

@@ -5,7 +5,7 @@ namespace SemiSegEcg.Transforms;
 
 /// <summary>
 /// Zeroes a random contiguous window of <c>int(U(0, mask_ratio)·T)</c> samples starting at
-/// <c>randint(0, T − count)</c> and sets the label there to <see cref="LabelFillValue"/> (REFERENCE-SPEC §2.4, unused).
+/// <c>randint(0, T − count)</c> and sets the label there to <see cref="LabelFillValue"/> (docs/reference/original-behaviour.md#unused-augmentations, unused).
 /// The reference writes background (0) even over unknown regions, so that is the default.
 /// </summary>
 public sealed class Cutout : ISignalTransform

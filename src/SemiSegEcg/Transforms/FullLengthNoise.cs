@@ -3,7 +3,7 @@ using SemiSegEcg.Randomness;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// The three full-length noises (white, sine, square; REFERENCE-SPEC §2.4, unused by the shipped configs): the noise
+/// The three full-length noises (white, sine, square; docs/reference/original-behaviour.md#unused-augmentations, unused by the shipped configs): the noise
 /// of the shape is added over the whole signal; the label is untouched. Amplitudes are absolute, in the signal's
 /// units. Level m sets amplitude = m and freq = 0.5/m.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// An op whose strength <see cref="RandAugment"/> overwrites from its level (REFERENCE-SPEC §2.4, §8 item 14).
+/// An op whose strength <see cref="RandAugment"/> overwrites from its level (docs/reference/original-behaviour.md#randaugment-levels-override-the-yaml).
 /// Ops without this interface (mask ops, flips, filters, ...) keep their configured parameters.
 /// </summary>
 public interface ILevelAdjustable : ISignalTransform

@@ -3,7 +3,7 @@ using SemiSegEcg.Randomness;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// One preprocessing step or augmentation (REFERENCE-SPEC §2.4). Implementations are immutable and thread-safe:
+/// One preprocessing step or augmentation (docs/reference/original-behaviour.md#transform-names). Implementations are immutable and thread-safe:
 /// every random draw comes from the generator passed to <see cref="Apply"/>, so each worker, epoch and item can own a
 /// seeded stream and a run is reproducible.
 /// </summary>

@@ -4,7 +4,7 @@ namespace SemiSegEcg.Transforms;
 
 /// <summary>
 /// Every window of <c>crop_length</c> samples at starts 0, stride, 2·stride, … that fits the signal
-/// (REFERENCE-SPEC §2.4, unused by the shipped configs). The reference stacks the windows along a new axis and
+/// (docs/reference/original-behaviour.md#preprocessing-transforms, unused by the shipped configs). The reference stacks the windows along a new axis and
 /// squeezes a single one; a single-lead view can carry only one, so <see cref="Apply"/> works only when exactly one
 /// window fits and <see cref="Windows"/> returns them all.
 /// </summary>

@@ -5,7 +5,7 @@ namespace SemiSegEcg.Transforms;
 /// <summary>
 /// <c>num_segments</c> windows of <c>crop_length</c> samples spread evenly over the signal: window i starts at
 /// <c>floor(i·(T − crop_length)/(num_segments − 1))</c>, so the first starts at 0 and the last ends at T
-/// (REFERENCE-SPEC §2.4, unused by the shipped configs; the exact spacing rule of the reference is not documented,
+/// (docs/reference/original-behaviour.md#preprocessing-transforms, unused by the shipped configs; the exact spacing rule of the reference is not documented,
 /// this one is [inferred]). A single segment is the first window. As for <see cref="MovingWindowCrop"/>,
 /// <see cref="Apply"/> needs exactly one window and <see cref="Windows"/> returns them all.
 /// </summary>

@@ -2,7 +2,7 @@ using SemiSegEcg.Randomness;
 
 namespace SemiSegEcg.Transforms;
 
-/// <summary>The additive noise templates of the reference's noise ops (REFERENCE-SPEC §2.4, fixtures README §3.3).</summary>
+/// <summary>The additive noise templates of the reference's noise ops (docs/reference/original-behaviour.md#strong-augmentation-randaugment, docs/reference/fixtures.md#deterministic-augmentation-outputs).</summary>
 internal static class NoiseWaveform
 {
     /// <summary>

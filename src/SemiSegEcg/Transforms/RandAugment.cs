@@ -3,9 +3,9 @@ using SemiSegEcg.Randomness;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// The strong augmentation (REFERENCE-SPEC §2.4, fixtures README §3.3). At construction every op that has a level
+/// The strong augmentation (docs/reference/original-behaviour.md#strong-augmentation-randaugment). At construction every op that has a level
 /// (<see cref="ILevelAdjustable"/>) is rebuilt from <c>m = level / 10</c>, overriding its configured strength as the
-/// reference does (§8 item 14), and each op is wrapped in <see cref="RandomApply"/> with <c>prob</c>. Per call,
+/// reference does (docs/reference/original-behaviour.md#randaugment-levels-override-the-yaml), and each op is wrapped in <see cref="RandomApply"/> with <c>prob</c>. Per call,
 /// <c>num_layers</c> distinct ops are chosen uniformly in random order and applied in that order, each with its
 /// probability.
 /// </summary>

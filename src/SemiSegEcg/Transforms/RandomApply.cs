@@ -4,7 +4,7 @@ namespace SemiSegEcg.Transforms;
 
 /// <summary>
 /// Applies <see cref="Transform"/> when <c>U(0,1) &lt; prob</c>, otherwise returns the view itself
-/// (REFERENCE-SPEC §2.4 <c>RandomApply</c>).
+/// (docs/reference/original-behaviour.md#transform-names <c>RandomApply</c>).
 /// </summary>
 public sealed class RandomApply : ISignalTransform
 {

@@ -4,8 +4,8 @@ namespace SemiSegEcg.Transforms;
 
 /// <summary>
 /// Adds a constant offset <c>median(x)·s</c>, <c>s = U(0, scale)·(±1)</c>, on a random window of
-/// <c>int(U(0, ratio)·T)</c> samples starting at <c>randint(0, T − count)</c> (REFERENCE-SPEC §2.4, unused). On a
-/// high-passed signal the median is ≈ 0, so the op does almost nothing (§8 item 13). The label is untouched.
+/// <c>int(U(0, ratio)·T)</c> samples starting at <c>randint(0, T − count)</c> (docs/reference/original-behaviour.md#unused-augmentations, unused). On a
+/// high-passed signal the median is ≈ 0, so the op does almost nothing (docs/reference/original-behaviour.md#baseline-shift-is-nearly-a-no-op). The label is untouched.
 /// Level m sets ratio = 0.5·m and scale = 3·m.
 /// </summary>
 public sealed class RandomBaselineShift : ILevelAdjustable

@@ -4,7 +4,7 @@ namespace SemiSegEcg.Transforms;
 
 /// <summary>
 /// Cuts <c>crop_length</c> samples starting at <c>randint(0, T − crop_length + 1)</c> from signal and label
-/// (REFERENCE-SPEC §2.4, unused by the shipped configs).
+/// (docs/reference/original-behaviour.md#preprocessing-transforms, unused by the shipped configs).
 /// </summary>
 public sealed class RandomCrop : ISignalTransform
 {

@@ -4,7 +4,7 @@ using SemiSegEcg.Randomness;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// "drop" (REFERENCE-SPEC §2.4, unused): zeroes <c>randint(0, int(mask_ratio·T))</c> distinct sample positions drawn
+/// "drop" (docs/reference/original-behaviour.md#unused-augmentations, unused): zeroes <c>randint(0, int(mask_ratio·T))</c> distinct sample positions drawn
 /// uniformly without replacement. The label is untouched; the level of RandAugment does not change this op.
 /// </summary>
 /// <remarks>When <c>int(mask_ratio·T)</c> is 0 the reference's randint would fail on an empty range; here nothing is masked.</remarks>

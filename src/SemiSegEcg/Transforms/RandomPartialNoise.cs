@@ -3,7 +3,7 @@ using SemiSegEcg.Randomness;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// The three partial noises (white, sine, square; REFERENCE-SPEC §2.4): the full-length noise of the shape is
+/// The three partial noises (white, sine, square; docs/reference/original-behaviour.md#strong-augmentation-randaugment): the full-length noise of the shape is
 /// generated, then its <b>first</b> <c>count = ⌊U(0, ratio)·T⌋</c> samples are added at <c>[start, start + count)</c>,
 /// <c>start = randint(0, T − count)</c>. The label is untouched; amplitudes are absolute.
 /// Level m sets amplitude = m, freq = 0.5/m and ratio = 0.5·m.

@@ -6,7 +6,7 @@ using SemiSegEcg.Signal;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// The weak augmentation (REFERENCE-SPEC §2.4, fixtures README §3.2–3.3): a time-scale change by
+/// The weak augmentation (docs/reference/original-behaviour.md#weak-augmentation-randomresizecrop, docs/reference/fixtures.md#deterministic-augmentation-outputs): a time-scale change by
 /// <c>r ~ U(scale_min, scale_max)</c> followed by a random crop.
 /// <list type="number">
 /// <item><c>size = int(T·r)</c>; the signal is FFT-resized to <c>size</c> (scipy <c>resample</c>), the label by

@@ -4,7 +4,7 @@ using SemiSegEcg.Randomness;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// "shift" (REFERENCE-SPEC §2.4, unused): moves signal and label right (+1) or left (−1), equiprobably, by
+/// "shift" (docs/reference/original-behaviour.md#unused-augmentations, unused): moves signal and label right (+1) or left (−1), equiprobably, by
 /// <c>int(U(0, mask_ratio)·T)</c> samples; the vacated samples become 0 in the signal and
 /// <see cref="LabelFillValue"/> (background by default, as in the reference) in the label.
 /// </summary>

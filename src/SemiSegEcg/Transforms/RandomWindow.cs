@@ -6,7 +6,7 @@ namespace SemiSegEcg.Transforms;
 internal static class RandomWindow
 {
     /// <summary>
-    /// <c>count = int(U(0, ratio)·T)</c>, then <c>start = randint(0, T − count)</c> (fixtures README §3.3).
+    /// <c>count = int(U(0, ratio)·T)</c>, then <c>start = randint(0, T − count)</c> (docs/reference/original-behaviour.md#strong-augmentation-randaugment).
     /// With ratio ≤ 1 the count is at most T − 1, so the start range is never empty.
     /// </summary>
     public static (int Count, int Start) Draw(double ratio, int length, SeededRandom random)

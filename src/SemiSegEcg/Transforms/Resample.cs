@@ -4,7 +4,7 @@ using SemiSegEcg.Signal;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// Resamples a view to a new length (REFERENCE-SPEC §2.4 <c>Resample</c>): <c>target_length</c>, or
+/// Resamples a view to a new length (docs/reference/original-behaviour.md#preprocessing-transforms <c>Resample</c>): <c>target_length</c>, or
 /// <c>int(T·target_fs/fs)</c> from a target and the native rate <c>fs</c>. The signal is resampled with
 /// <see cref="Method"/> (FFT, or interpolation of <see cref="Kind"/> on <c>linspace(0, T−1, new_len)</c>); the label
 /// with <see cref="LabelKind"/>, zero-order hold by default, which is how the reference loader resamples masks.

@@ -4,7 +4,7 @@ using SemiSegEcg.Signal;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// z-scores the signal with the population std (REFERENCE-SPEC §2.4 <c>Standardize</c>); a constant signal becomes
+/// z-scores the signal with the population std (docs/reference/original-behaviour.md#preprocessing-transforms <c>Standardize</c>); a constant signal becomes
 /// zeros. The reference's <c>axis</c> (default (−1, −2)) selects the axes of its (C, T) array; for one lead both that
 /// and −1 mean "the whole signal", the only choices a single-lead view can honour. The label is untouched.
 /// </summary>

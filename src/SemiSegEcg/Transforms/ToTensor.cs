@@ -3,7 +3,7 @@ using SemiSegEcg.Randomness;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// Marks where the reference converts to a tensor (REFERENCE-SPEC §2.4 <c>ToTensor</c>). Views stay float64 arrays
+/// Marks where the reference converts to a tensor (docs/reference/original-behaviour.md#preprocessing-transforms <c>ToTensor</c>). Views stay float64 arrays
 /// until the batcher builds tensors, so this op leaves the view as it is; <see cref="Dtype"/> tells the batcher the
 /// element type.
 /// </summary>

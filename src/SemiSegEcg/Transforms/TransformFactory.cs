@@ -4,7 +4,7 @@ using SemiSegEcg.Signal;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// Builds transforms from <see cref="TransformSpec"/>s (REFERENCE-SPEC §2.4): every snake_case alias of the reference
+/// Builds transforms from <see cref="TransformSpec"/>s (docs/reference/original-behaviour.md#transform-names): every snake_case alias of the reference
 /// and every class name is accepted; a list of several specs becomes a <see cref="Compose"/>, a single one is used
 /// directly. Unknown names, unknown or mistyped arguments and out-of-range values fail with a
 /// <see cref="TransformSpecException"/> that names the place, the transform and the argument.

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace SemiSegEcg.Transforms;
 
 /// <summary>
-/// Reads transform specs from YAML in the reference's shapes (REFERENCE-SPEC §2.4): a list whose entries are bare
+/// Reads transform specs from YAML in the reference's shapes (docs/reference/original-behaviour.md#transform-names): a list whose entries are bare
 /// names or one-key mappings <c>{name: kwargs}</c>, or a mapping <c>{name: kwargs, ...}</c> (one spec per key, in
 /// order). Plain scalars become long, double, bool or null; quoted ones stay strings. Mappings inside arguments become
 /// nested specs (several keys → a list of specs), e.g. RandAugment's <c>ops</c> or RandomApply's <c>transform</c>.

@@ -2,7 +2,7 @@ using SemiSegEcg.Randomness;
 
 namespace SemiSegEcg.Transforms;
 
-/// <summary>Reverses time in the signal and in the label (REFERENCE-SPEC §2.4, unused by the shipped configs).</summary>
+/// <summary>Reverses time in the signal and in the label (docs/reference/original-behaviour.md#unused-augmentations, unused by the shipped configs).</summary>
 public sealed class XFlip : ISignalTransform
 {
     public const string ClassName = "XFlip";

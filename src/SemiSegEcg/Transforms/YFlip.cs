@@ -2,7 +2,7 @@ using SemiSegEcg.Randomness;
 
 namespace SemiSegEcg.Transforms;
 
-/// <summary>Negates the signal (REFERENCE-SPEC §2.4, unused by the shipped configs); the label is untouched.</summary>
+/// <summary>Negates the signal (docs/reference/original-behaviour.md#unused-augmentations, unused by the shipped configs); the label is untouched.</summary>
 public sealed class YFlip : ISignalTransform
 {
     public const string ClassName = "YFlip";

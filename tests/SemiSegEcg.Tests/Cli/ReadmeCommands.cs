@@ -4,15 +4,53 @@ using System.Text.RegularExpressions;
 namespace SemiSegEcg.Tests.Cli;
 
 /// <summary>
-/// The shell examples of README.md, read from the file itself: every command of a <c>bash</c> block (continuation lines
-/// joined, comments dropped) and every <c>$ </c> line of a <c>text</c> block (a command shown with its output), in
-/// document order.
+/// The shell examples of README.md and of the pages in docs/, read from the files themselves: every command of a
+/// <c>bash</c> block (continuation lines joined, comments dropped) and every <c>$ </c> line of a <c>text</c> block (a
+/// command shown with its output), in document order, page after page in <see cref="Pages"/> order.
 /// </summary>
 public static partial class ReadmeCommands
 {
-    /// <param name="Line">1-based line of the command in README.md.</param>
+    /// <summary>
+    /// Every documentation page, repository-relative, in the order its examples run: README.md first, then the docs in
+    /// reading order, so a page may use what an earlier page's examples made (data prepared before training, a run
+    /// trained before it is delineated). A page added to docs/ must be placed here.
+    /// </summary>
+    public static IReadOnlyList<string> Pages { get; } =
+    [
+        "README.md",
+        "docs/getting-started.md",
+        "docs/data.md",
+        "docs/configuration.md",
+        "docs/training-and-methods.md",
+        "docs/models.md",
+        "docs/augmentations.md",
+        "docs/metrics.md",
+        "docs/delineation.md",
+        "docs/sweep-and-report.md",
+        "docs/development.md",
+        "docs/extending.md",
+        "docs/reference/original-behaviour.md",
+        "docs/reference/fixtures.md",
+    ];
+
+    /// <param name="Line">1-based line of the command in its page.</param>
     /// <param name="Words">The command split as a POSIX shell would (quotes removed).</param>
-    public sealed record Command(int Line, string Text, IReadOnlyList<string> Words);
+    /// <param name="Page">The page, repository-relative (e.g. <c>docs/data.md</c>).</param>
+    public sealed record Command(int Line, string Text, IReadOnlyList<string> Words, string Page = "README.md")
+    {
+        /// <summary>Where the command is written, e.g. <c>docs/data.md line 12</c>.</summary>
+        public string Location => $"{Page} line {Line}";
+    }
+
+    /// <summary>The examples of every page of <see cref="Pages"/> under <paramref name="repoRoot"/>, in run order.</summary>
+    public static IReadOnlyList<Command> ParseAll(string repoRoot) =>
+        Pages.SelectMany(page => Parse(File.ReadAllText(Path.Combine(repoRoot, page))).Select(c => c with { Page = page })).ToList();
+
+    /// <summary>Every markdown page of README.md and docs/ (repository-relative, '/'-separated), listed or not.</summary>
+    public static IReadOnlyList<string> PagesOnDisk(string repoRoot) =>
+        Directory.EnumerateFiles(Path.Combine(repoRoot, "docs"), "*.md", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(repoRoot, f).Replace('\\', '/'))
+            .Prepend("README.md").Order(StringComparer.Ordinal).ToList();
 
     public static IReadOnlyList<Command> Parse(string markdown)
     {
@@ -74,7 +112,7 @@ public static partial class ReadmeCommands
         return line;
     }
 
-    /// <summary>Words as a POSIX shell splits them, for the quoting README uses (single and double quotes).</summary>
+    /// <summary>Words as a POSIX shell splits them, for the quoting the docs use (single and double quotes).</summary>
     public static IReadOnlyList<string> Split(string command)
     {
         var words = new List<string>();

@@ -6,16 +6,15 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Cli;
 
 /// <summary>
-/// Runs every shell example of README.md, as written, in README order, in a fresh folder laid out like a clone
-/// (<c>configs/</c> here, <c>../shared/data</c> beside it), so the README cannot drift from the CLI. Only budgets
+/// Runs every shell example of README.md and of the docs pages, as written, page after page in
+/// <see cref="ReadmeCommands.Pages"/> order and in document order within a page, in one fresh folder laid out like a
+/// clone (<c>configs/</c> here, <c>../shared/data</c> beside it), so the docs cannot drift from the CLI. Only budgets
 /// and data sizes are substituted where an example trains (rules in <see cref="Runnable"/>).
 /// </summary>
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
 public sealed class ReadmeExamplesTests
 {
-    private static readonly string ReadmePath = Path.Combine(SharedData.RepoRoot, "README.md");
-
     private static readonly string[] TinyIndexSets =
     [
         "dataset.train_labeled_csv=TINY_train_labeled.csv", "dataset.train_unlabeled_csv=TINY_train_unlabeled.csv",
@@ -23,9 +22,27 @@ public sealed class ReadmeExamplesTests
     ];
 
     [Fact]
+    public void Should_List_Every_Docs_Page_In_The_Run_Order()
+    {
+        Assert.Equal(ReadmeCommands.Pages.Order(StringComparer.Ordinal), ReadmeCommands.PagesOnDisk(SharedData.RepoRoot));
+        Assert.Equal("README.md", ReadmeCommands.Pages[0]);
+    }
+
+    [Fact]
+    public void Should_Open_The_Readme_With_The_Two_Commands_Ci_Runs()
+    {
+        var readme = ReadmeCommands.Parse(File.ReadAllText(Path.Combine(SharedData.RepoRoot, "README.md")));
+        string ci = File.ReadAllText(Path.Combine(SharedData.RepoRoot, ".ci", "run"));
+
+        Assert.Equal(["dotnet run --project src/SemiSegEcg.Cli -c Release -- demo", "dotnet test SemiSegEcg.slnx -c Release"],
+            readme.Select(c => c.Text));
+        Assert.Contains("\n" + readme[1].Text + "\n", ci.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_Find_Every_Example_And_Know_How_To_Run_Each()
     {
-        var commands = ReadmeCommands.Parse(File.ReadAllText(ReadmePath));
+        var commands = ReadmeCommands.ParseAll(SharedData.RepoRoot);
 
         var texts = commands.Select(c => c.Text).ToList();
         Assert.Contains(texts, t => t.StartsWith("dotnet run --project src/SemiSegEcg.Cli -c Release -- demo", StringComparison.Ordinal));
@@ -52,7 +69,7 @@ public sealed class ReadmeExamplesTests
     }
 
     [SkippableFact]
-    public void Should_Run_Every_Example_In_The_Readme()
+    public void Should_Run_Every_Example_In_The_Readme_And_The_Docs()
     {
         // Given: a clone-like workspace: configs/ in it, the shared data at ../shared/data
         string rawData = SharedData.Require(SharedData.RawDataRoot, "raw PhysioNet data");
@@ -63,12 +80,12 @@ public sealed class ReadmeExamplesTests
         Directory.CreateDirectory(workspace);
         Directory.CreateSymbolicLink(Path.Combine(workspace, "configs"), Path.Combine(SharedData.RepoRoot, "configs"));
 
-        // When: every example runs in README order
-        foreach (var command in ReadmeCommands.Parse(File.ReadAllText(ReadmePath)))
+        // When: every example runs, page after page in the docs' run order
+        foreach (var command in ReadmeCommands.ParseAll(SharedData.RepoRoot))
         {
             if (Runnable(command, out string? skipped) is not { } arguments) continue;
             var (exit, output) = RunCli(workspace, arguments);
-            Assert.True(exit == 0, $"README line {command.Line}: `{command.Text}` (run as `semiseg {string.Join(' ', arguments)}`) exited {exit}:\n{Tail(output)}");
+            Assert.True(exit == 0, $"{command.Location}: `{command.Text}` (run as `semiseg {string.Join(' ', arguments)}`) exited {exit}:\n{Tail(output)}");
         }
 
         // Then: what the examples promise is there
@@ -91,7 +108,7 @@ public sealed class ReadmeExamplesTests
     /// indexes; a command that trains (<c>demo</c>, <c>train</c>, <c>sweep</c> unless it only shows or writes a script)
     /// gets <c>--epochs 1</c>, and with prepared data (<c>--data_root</c>) the tiny indexes unless it names its own;
     /// <c>demo</c> generates 10 synthetic records instead of 60.
-    /// Anything else is a README example this test cannot run: it fails.
+    /// Anything else is an example this test cannot run: it fails.
     /// </summary>
     private static List<string>? Runnable(ReadmeCommands.Command command, out string? skipped)
     {
@@ -105,10 +122,10 @@ public sealed class ReadmeExamplesTests
             skipped = "the test suite itself";
             return null;
         }
-        else throw new InvalidOperationException($"README line {command.Line}: no rule to run `{command.Text}`; teach {nameof(ReadmeExamplesTests)} or change the example");
+        else throw new InvalidOperationException($"{command.Location}: no rule to run `{command.Text}`; teach {nameof(ReadmeExamplesTests)} or change the example");
 
         Assert.True(CommandRegistry.Commands.ContainsKey(args[0]) || (args.Count > 1 && CommandRegistry.Commands.ContainsKey($"{args[0]} {args[1]}")),
-            $"README line {command.Line}: `{command.Text}` is not a semiseg command");
+            $"{command.Location}: `{command.Text}` is not a semiseg command");
         if (args is ["data", "prepare", var database, ..] && database is not ("ptbxl" or "synthetic") && !args.Contains("--tiny"))
             args.Add("--tiny");
         bool trains = args[0] is "demo" or "train" || (args[0] == "sweep" && !args.Contains("--dry-run") && !args.Contains("--emit-slurm"));

@@ -3,7 +3,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Config;
 
-/// <summary>The configs/ grid: every base × override loads, validates, and carries the spec's values.</summary>
+/// <summary>The configs/ grid: every base × override loads, validates, and carries the original's values (docs/reference/original-behaviour.md#configuration).</summary>
 public sealed class ShippedConfigTests
 {
     private static readonly string[] Databases = ["ludb", "qtdb", "isp", "zhejiang"];
@@ -94,7 +94,7 @@ public sealed class ShippedConfigTests
     [InlineData("unimatch")]
     public void Should_Differ_Between_Backbones_Only_In_Backbone_Head_Width_Projection_And_Output_Dir(string algorithm)
     {
-        // Given: the spec's allowed differences overwritten with one placeholder
+        // Given: the allowed differences (docs/reference/original-behaviour.md#configuration) overwritten with one placeholder
         var sameParts = (ConfigMapping)Yaml("""
             output_dir: x
             backbone: x

@@ -4,7 +4,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Evaluation;
 
-/// <summary>The reference metric fixtures (fixture README §4): 50 (truth, prediction) masks of 2,500 samples and <c>metrics.json</c>.</summary>
+/// <summary>The reference metric fixtures (docs/reference/fixtures.md#metric-parity): 50 (truth, prediction) masks of 2,500 samples and <c>metrics.json</c>.</summary>
 internal sealed class MetricFixture
 {
     public const double Tolerance = 1e-9;

@@ -109,7 +109,7 @@ public sealed class TestOutputsReaderTests
     [SkippableFact]
     public void Should_Reproduce_The_Notebook_Run_From_Fixture_Masks_Saved_As_Run_Files()
     {
-        // Given the fixture masks saved as the fixture README describes the notebook run: predictions as one-hot
+        // Given the fixture masks saved as docs/reference/fixtures.md#metric-parity describes the notebook run: predictions as one-hot
         // float32 "probabilities", truths as one-hot int64
         var fixture = MetricFixture.Load();
         using var tmp = new TempDirectory();

@@ -192,7 +192,7 @@ public sealed class EncoderDecoderTests(ITestOutputHelper output)
 
     private sealed record StepResult(double Loss, double GradNorm, Tensor TrainLogits, Tensor AfterLogits, Dictionary<string, Tensor> State);
 
-    /// <summary>README §1.1: fresh reference state, train mode, one CE + AdamW step, then eval logits.</summary>
+    /// <summary>docs/reference/fixtures.md#the-training-step: fresh reference state, train mode, one CE + AdamW step, then eval logits.</summary>
     private static StepResult RunReferenceStep(EncoderDecoder model, Func<Tensor, Tensor> headDropout)
     {
         var x = ReferenceFixture.Load(InputFile);
@@ -243,7 +243,7 @@ public sealed class EncoderDecoderTests(ITestOutputHelper output)
         Assert.Equal(63, buffers.Count);
         Assert.InRange(Math.Abs(step.Loss - expectedLoss), 0, 1e-5);
         // The reference's float32 grad norm is itself ~2e-4 (relative) off the float64 value, which ours matches to 1e-8
-        // (README §1.3: ReLU flips at float32 rounding change early-layer gradients); 5e-4 still catches real errors.
+        // (docs/reference/fixtures.md#tolerances: ReLU flips at float32 rounding change early-layer gradients); 5e-4 still catches real errors.
         Assert.InRange(Math.Abs(step.GradNorm - expectedGradNorm) / expectedGradNorm, 0, 5e-4);
         Assert.True(trainError <= 5e-5f, $"train logits max |Δ| {trainError} > 5e-5");
         Assert.True(afterError <= 1e-2f, $"after-step logits max |Δ| {afterError} > 1e-2");

@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 
 namespace SemiSegEcg.Tests.Models;
 
-/// <summary>Reads the ResNet-18 + FCN parity fixtures (shared/fixtures/reference, README §1) as tensors.</summary>
+/// <summary>Reads the ResNet-18 + FCN parity fixtures (../shared/fixtures/reference; docs/reference/fixtures.md#model-parity) as tensors.</summary>
 internal static class ReferenceFixture
 {
     public const string StateDictFile = "resnet18_fcn_state_dict.pt";

@@ -139,7 +139,7 @@ public sealed class ParameterGroupBuilderTests
 
     private static (int, double) IdAndDecay(ParameterGroup group) => (group.LayerId, group.WeightDecay);
 
-    // Independent restatement of the spec's rule, for the names our ViT produces.
+    // Independent restatement of the original's rule (docs/reference/original-behaviour.md#optimisation), for the names our ViT produces.
     private static int ExpectedLayerId(string name)
     {
         if (name is "backbone.cls_token" or "backbone.pos_embed" || name.StartsWith("backbone.patch_embed.", StringComparison.Ordinal)) return 0;

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace SemiSegEcg.Tests.Transforms;
 
 /// <summary>
-/// Energy-ratio statistics of every op in augmentation_facts.json (2,000 calls each, fixtures README §3.1), on the
+/// Energy-ratio statistics of every op in augmentation_facts.json (2,000 calls each, docs/reference/fixtures.md#augmentation-statistics), on the
 /// standardized and on the filtered mV lead. Our generator is not numpy's, so means are compared within four
 /// standard errors of the difference of two 2,000-call samples, stds within a relative margin.
 /// </summary>

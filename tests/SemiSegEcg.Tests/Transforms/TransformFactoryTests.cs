@@ -42,7 +42,7 @@ public sealed class TransformFactoryTests(ITestOutputHelper output)
             cutoff: 40
         """;
 
-    /// <summary>Every name of REFERENCE-SPEC §2.4 with the smallest argument set it needs, and the type it must build.</summary>
+    /// <summary>Every name of docs/reference/original-behaviour.md#transform-names with the smallest argument set it needs, and the type it must build.</summary>
     public static TheoryData<string, string, Type> AllNames()
     {
         var data = new TheoryData<string, string, Type>();

@@ -6,7 +6,7 @@ using SemiSegEcg.Transforms;
 
 namespace SemiSegEcg.Tests.Transforms;
 
-/// <summary>Reference inputs (real LUDB leads) and the energy-ratio statistics of fixtures README §3.1.</summary>
+/// <summary>Reference inputs (real LUDB leads) and the energy-ratio statistics of docs/reference/fixtures.md#augmentation-statistics.</summary>
 internal static class TransformFixtures
 {
     /// <summary>Calls per op in augmentation_facts.json.</summary>

@@ -5,10 +5,10 @@ using F = TorchSharp.torch.nn.functional;
 namespace SemiSegEcg.Algorithms.Shared;
 
 /// <summary>
-/// ReCo's regional contrastive loss (spec §4.6), vectorised: per class (at most a handful) a few tensor ops, never a
+/// ReCo's regional contrastive loss (docs/reference/original-behaviour.md#reco), vectorised: per class (at most a handful) a few tensor ops, never a
 /// loop over queries or negatives. Per-position latents are contrasted against class prototypes; pseudo-labels and
 /// "valid" positions come from the teacher, "hard" queries from the student's confidence. Prototypes are the mean of
-/// the <b>raw</b> (unnormalised) latents of a class's valid positions, as the spec's "mean latent" says; every
+/// the <b>raw</b> (unnormalised) latents of a class's valid positions, as the original's prototype is ({D}#reco); every
 /// similarity is a cosine, so queries, prototypes and negatives are normalised only when compared. Query and negative
 /// sampling draws from torch's default generator, so a seeded run is reproducible and resumes exactly.
 /// </summary>

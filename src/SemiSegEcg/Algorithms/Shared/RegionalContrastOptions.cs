@@ -1,6 +1,6 @@
 namespace SemiSegEcg.Algorithms.Shared;
 
-/// <summary>Settings of ReCo's regional contrastive loss (spec §4.6); the defaults are the shipped values.</summary>
+/// <summary>Settings of ReCo's regional contrastive loss (docs/reference/original-behaviour.md#reco); the defaults are the shipped values.</summary>
 /// <param name="EasyThreshold">Teacher confidence at or above which a position is "valid" (<c>easy_conf_thresh</c>, alias <c>eash_conf_thresh</c>).</param>
 /// <param name="HardThreshold">Student probability of the pseudo-label below which a valid position is a "hard" query (<c>hard_conf_thresh</c>).</param>
 /// <param name="Temperature">InfoNCE and negative-class-sampling temperature (<c>contr_temp</c>).</param>

@@ -3,7 +3,7 @@ using SemiSegEcg.Evaluation;
 namespace SemiSegEcg.Algorithms.Shared;
 
 /// <summary>
-/// ST++'s selection of reliable unlabeled samples (spec §4.7): reliability of a sample = mean over the earlier
+/// ST++'s selection of reliable unlabeled samples (docs/reference/original-behaviour.md#st-stpp): reliability of a sample = mean over the earlier
 /// checkpoints of the per-sample mIoU between their prediction and the final checkpoint's (4 classes, a class absent
 /// from both scoring 0); the top ⌊N/2⌋ by reliability are reliable.
 /// </summary>
@@ -27,7 +27,7 @@ public static class ReliabilityRanking
 
     /// <summary>
     /// Indices of the ⌊N/2⌋ most reliable samples, most reliable first (ties keep index order).
-    /// <paramref name="referenceCompatible"/> reproduces the original's bug (spec §8 item 1): every recorded index is
+    /// <paramref name="referenceCompatible"/> reproduces the original's bug (docs/reference/original-behaviour.md#st-stpp-selection-bug): every recorded index is
     /// overwritten by an inner loop variable, so the "reliable half" is sample 1 repeated ⌊N/2⌋ times.
     /// </summary>
     public static int[] SelectReliable(IReadOnlyList<double> scores, bool referenceCompatible = false)

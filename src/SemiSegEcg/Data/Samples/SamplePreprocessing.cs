@@ -3,7 +3,7 @@ using SemiSegEcg.Signal;
 namespace SemiSegEcg.Data.Samples;
 
 /// <summary>
-/// The loader's deterministic steps for one stored sample (spec §2.1 steps 3–4): FFT-resample the signal to the model
+/// The loader's deterministic steps for one stored sample (docs/reference/original-behaviour.md#loading-a-sample, steps 3–4): FFT-resample the signal to the model
 /// length (only when its length differs), zero-order-hold the mask, then run the configured filter chain on the signal.
 /// </summary>
 /// <param name="filter">The <c>dataset.filter</c> chain (high-pass then low-pass in the benchmark), or null.</param>

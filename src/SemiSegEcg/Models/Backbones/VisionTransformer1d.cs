@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Models.Backbones;
 
 /// <summary>
-/// The reference 1-D ViT (REFERENCE-SPEC §3.2; <c>vit_tiny</c>: 100 patches of 25 samples, width 192, 12 blocks,
+/// The reference 1-D ViT (docs/reference/original-behaviour.md#vit-tiny; <c>vit_tiny</c>: 100 patches of 25 samples, width 192, 12 blocks,
 /// 3 heads × 64). Patch embedding → prepend the class token → add the positional embedding → pre-norm blocks.
 /// The outputs of the blocks in <c>out_indices</c> are returned without a final norm, class token dropped, as
 /// <c>(B, embed_dims, num_patches)</c> maps. There is no stem map.

@@ -12,7 +12,7 @@ namespace SemiSegEcg.Models.Backbones;
 /// Row layout of <c>qkv.weight</c>: rows <c>[0, I)</c> are q, <c>[I, 2I)</c> k, <c>[2I, 3I)</c> v (I = heads·head_dim);
 /// inside each, head h owns rows <c>h·head_dim … (h+1)·head_dim − 1</c>. The concatenated heads feed <c>proj</c> in
 /// the same head-major order. The product uses <c>F.scaled_dot_product_attention</c>, whose implicit scale is
-/// 1/√head_dim (TorchSharp 0.107 has no <c>scale</c> argument), which is what the spec asks for.
+/// 1/√head_dim (TorchSharp 0.107 has no <c>scale</c> argument), which is what the original uses (docs/reference/original-behaviour.md#vit-tiny).
 /// </remarks>
 public sealed class VitAttention : nn.Module<Tensor, Tensor>
 {

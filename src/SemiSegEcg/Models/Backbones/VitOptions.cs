@@ -4,7 +4,7 @@ namespace SemiSegEcg.Models.Backbones;
 
 /// <summary>
 /// Keyword arguments of the reference 1-D ViT (the <c>backbone: {vit_tiny: {...}}</c> block). Property names map
-/// one-to-one to the YAML snake_case keys; defaults are ViT-Tiny's (REFERENCE-SPEC §3.2, §6.2).
+/// one-to-one to the YAML snake_case keys; defaults are ViT-Tiny's (docs/reference/original-behaviour.md#vit-tiny, docs/reference/original-behaviour.md#configuration).
 /// </summary>
 public sealed record VitOptions
 {

@@ -5,7 +5,7 @@ using SemiSegEcg.Transforms;
 
 namespace SemiSegEcg.Training.Pipeline;
 
-/// <summary>Builds the views of one item into rows of a host batch (spec §2.1 steps 6–9).</summary>
+/// <summary>Builds the views of one item into rows of a host batch (docs/reference/original-behaviour.md#loading-a-sample, steps 6–9).</summary>
 public static class ItemBuilder
 {
     /// <param name="row">Row of the batch arrays to fill.</param>

@@ -3,7 +3,7 @@ using SemiSegEcg.Transforms;
 namespace SemiSegEcg.Training.Pipeline;
 
 /// <summary>
-/// How training items are built (spec §2.1 steps 6–9): the weak transform runs on the filtered signal and its mask;
+/// How training items are built (docs/reference/original-behaviour.md#loading-a-sample, steps 6–9): the weak transform runs on the filtered signal and its mask;
 /// each strong view is built from the weak view's signal (same crop), never touching the mask; every view is then
 /// standardized.
 /// </summary>
