@@ -27,7 +27,7 @@ public sealed class ReportCommand : Command<ReportSettings>
         Warnings.Print(warnings);
         if (runs.Count == 0)
             throw new InvalidDataException(warnings.Count == 0
-                ? $"{settings.RunRoot}: no tested runs found (folders holding config.yaml and test_outputs.npy)"
+                ? $"{settings.RunRoot}: no tested runs found (folders holding config.yaml and test_outputs.npy or evaluation.json)"
                 : $"{settings.RunRoot}: none of the tested runs could be read (see the warnings above)");
         cancellationToken.ThrowIfCancellationRequested();
 

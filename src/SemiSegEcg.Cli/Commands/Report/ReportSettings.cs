@@ -7,7 +7,7 @@ namespace SemiSegEcg.Cli.Commands.Report;
 public sealed class ReportSettings : CommandSettings
 {
     [CommandArgument(0, "<RUN_ROOT>")]
-    [Description("Folder searched for tested runs (folders with config.yaml and test_outputs.npy), e.g. runs/sweep.")]
+    [Description("Folder searched for tested runs (folders with config.yaml and test_outputs.npy, or evaluation.json as under results/), e.g. runs/sweep.")]
     public string RunRoot { get; init; } = "";
 
     [CommandOption("--out <DIR>")]
