@@ -7,7 +7,8 @@ namespace SemiSegEcg.Config;
 /// then command-line options; binds <see cref="ExperimentConfig"/> strictly and validates it.
 /// </summary>
 /// <remarks>
-/// Layering, last wins: base file → override file → <c>config_path</c>/<c>override_config_path</c> (stored as given) →
+/// Layering, last wins: base file (after the files its <c>_base_</c> lists, see <see cref="ConfigInheritance"/>) →
+/// override file (likewise) → <c>config_path</c>/<c>override_config_path</c> (stored as given) →
 /// named options (<c>--output_dir</c>, <c>--exp_name</c>, <c>--resume</c>, <c>--start_epoch</c> if ≠ 0, <c>--seed</c>,
 /// <c>--device</c>, <c>--data_root</c>, <c>--model_path</c> → <c>test.model_path</c>) → <c>--set key.path=value</c> in order.
 /// </remarks>
@@ -19,8 +20,8 @@ public static class ConfigLoader
     {
         ArgumentNullException.ThrowIfNull(basePath);
         ArgumentNullException.ThrowIfNull(cli);
-        ConfigMapping baseNode = ConfigReader.ReadFile(basePath);
-        ConfigMapping? overrideNode = overridePath is null ? null : ConfigReader.ReadFile(overridePath);
+        ConfigMapping baseNode = ConfigInheritance.ReadFile(basePath);
+        ConfigMapping? overrideNode = overridePath is null ? null : ConfigInheritance.ReadFile(overridePath);
 
         var source = ConfigSource.Code("config loader");
         var paths = new ConfigMapping(

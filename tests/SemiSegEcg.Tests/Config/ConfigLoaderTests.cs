@@ -226,7 +226,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Should_Ignore_Empty_Options_And_A_Zero_Start_Epoch()
     {
-        string path = Write("configs/x.yaml", File.ReadAllText(ShippedBase()).Replace("start_epoch: 0", "start_epoch: 7"));
+        string path = Write("configs/x.yaml", FlatShippedConfig.Text("resnet18", "fixmatch").Replace("start_epoch: 0", "start_epoch: 7"));
 
         ExperimentConfig c = ConfigLoader.Load(path, null, new CliOverrides { StartEpoch = 0, OutputDir = "", ExpName = null }).Config;
 
@@ -275,7 +275,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Should_Report_Unknown_Key_With_Path_File_Line_And_Suggestion()
     {
-        string text = File.ReadAllText(ShippedBase()).Replace("  warmup_epochs: 10", "  warmup_epoch: 10");
+        string text = FlatShippedConfig.Text("resnet18", "fixmatch").Replace("  warmup_epochs: 10", "  warmup_epoch: 10");
         int line = text.Split('\n').ToList().FindIndex(l => l.Contains("warmup_epoch:")) + 1;
 
         var error = LoadFails(text);
@@ -299,7 +299,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Should_Accept_The_Original_Typo_And_Reject_Both_Spellings_Together()
     {
-        string reco = File.ReadAllText(ShippedBase("reco"));
+        string reco = FlatShippedConfig.Text("resnet18", "reco");
 
         var typo = ConfigLoader.Load(Write("configs/typo.yaml", reco.Replace("easy_conf_thresh: 0.65", "eash_conf_thresh: 0.6")));
         var both = LoadFails(reco.Replace("easy_conf_thresh: 0.65", "easy_conf_thresh: 0.65\n  eash_conf_thresh: 0.6"));
@@ -336,7 +336,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Should_Say_When_A_Failing_Value_Is_A_Default()
     {
-        var error = LoadFails(File.ReadAllText(ShippedBase()).Replace("  warmup_epochs: 10\n", "").Replace("  epochs: 100", "  epochs: 4"));
+        var error = LoadFails(FlatShippedConfig.Text("resnet18", "fixmatch").Replace("  warmup_epochs: 10\n", "").Replace("  epochs: 100", "  epochs: 4"));
 
         Assert.Equal("train.warmup_epochs", error.KeyPath);
         Assert.Contains("must be between 0 and train.epochs (4) (the value is the built-in default; set it explicitly)", error.Message);

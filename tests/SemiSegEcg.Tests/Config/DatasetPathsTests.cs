@@ -19,7 +19,7 @@ public sealed class DatasetPathsTests : IDisposable
 
     /// <summary>A shipped base with <paramref name="extra"/> appended at the top level (e.g. a data_root line).</summary>
     private string Base(string extra = "") =>
-        Write("cfg/base/fixmatch.yaml", File.ReadAllText(Path.Combine(SharedData.RepoRoot, "configs/base/resnet18/fixmatch.yaml")).Replace("data_root: null", extra));
+        Write("cfg/base/fixmatch.yaml", FlatShippedConfig.Text("resnet18", "fixmatch").Replace("data_root: null", extra));
 
     private static string Override(string setting = "ludb/1over16") => Path.Combine(SharedData.RepoRoot, $"configs/bench/{setting}.yaml");
 

@@ -41,7 +41,33 @@ public sealed class ShippedConfigTests
 
         var unet = ShippedConfigNames.UNetModels.SelectMany(b => ShippedConfigNames.Algorithms.Select(a => $"configs/base/{b}/{a}.yaml"));
         string[] demo = ["configs/demo/ludb.yaml", "configs/demo/synthetic.yaml"];
-        Assert.Equal(BaseFiles.Concat(OverrideFiles).Concat(unet).Concat(demo).Order(StringComparer.Ordinal), shipped);
+        Assert.Equal(BaseFiles.Concat(OverrideFiles).Concat(unet).Concat(demo).Concat(ShippedConfigNames.SharedPieces).Order(StringComparer.Ordinal), shipped);
+    }
+
+    [Fact]
+    public void Should_Write_Each_Shared_Value_Once_So_A_Base_Config_Is_Its_Pieces_And_Its_Own_Names()
+    {
+        // Given: what a base config may say itself: its output folder, and ReCo's projection (the backbone's width)
+        string[] ownKeys = ["_base_", "output_dir", "projection_in_dim"];
+        var used = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (string model in ShippedConfigNames.AllModels)
+        {
+            foreach (string algorithm in ShippedConfigNames.Algorithms)
+            {
+                // When
+                string file = Repo($"configs/base/{model}/{algorithm}.yaml");
+                ConfigMapping own = ConfigReader.ReadFile(file);
+                var pieces = Assert.IsType<ConfigSequence>(own["_base_"]).Items
+                    .Select(p => Path.GetRelativePath(SharedData.RepoRoot, Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, ((ConfigScalar)p).Text))).Replace('\\', '/'));
+
+                // Then
+                Assert.True(own.Keys.All(ownKeys.Contains), $"{model}/{algorithm}.yaml sets {string.Join(", ", own.Keys.Except(ownKeys))}; shared values belong in configs/base/_shared/");
+                Assert.Equal(algorithm == "reco", own.ContainsKey("projection_in_dim"));
+                used.UnionWith(pieces);
+            }
+        }
+        Assert.Equal(ShippedConfigNames.SharedPieces.Order(StringComparer.Ordinal), used.Order(StringComparer.Ordinal));
     }
 
     [Theory]

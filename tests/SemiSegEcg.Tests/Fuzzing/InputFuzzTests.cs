@@ -54,7 +54,9 @@ public sealed class InputFuzzTests(ITestOutputHelper output) : IDisposable
         NpyFile.Write(npy, Enumerable.Range(0, 5000).Select(i => Math.Sin(i * 0.02)).ToArray(), 5000);
         string label = _tmp.File("npy/label.npy");
         NpyFile.Write(label, Enumerable.Range(0, 5000).Select(i => (byte)(i / 400 % 4)).ToArray(), 5000);
-        string config = Path.Combine(SharedData.RepoRoot, "configs", "base", "resnet18", "fixmatch.yaml");
+        string config = _tmp.File("config/fixmatch.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        File.WriteAllText(config, FlatShippedConfig.Text("resnet18", "fixmatch"));
 
         FuzzText("WFDB header", record + ".hea", path => RecordingReader.Read(path), companion: record + ".dat");
         FuzzBinary("WFDB signal", record + ".dat", 0, path => RecordingReader.Read(Path.ChangeExtension(path, ".hea")), companion: record + ".hea");
@@ -107,7 +109,7 @@ public sealed class InputFuzzTests(ITestOutputHelper output) : IDisposable
         string good = _tmp.File("ckpt/good.ckpt");
         var meta = new CheckpointMetadata(CheckpointMetadata.CurrentFormat, "base", 0, new Dictionary<string, double> { ["loss"] = 1, ["MeanIoU"] = 0.5 },
             1, 0.5, ["model"], 1, null, DateTimeOffset.UnixEpoch);
-        CheckpointStore.Save(good, meta, File.ReadAllText(Path.Combine(SharedData.RepoRoot, "configs", "base", "resnet18", "scratch.yaml")),
+        CheckpointStore.Save(good, meta, FlatShippedConfig.Text("resnet18", "scratch"),
             [("model", model)], [optimizer.Inner]);
         string[] entries;
         using (var zip = ZipFile.OpenRead(good)) entries = zip.Entries.Select(e => e.FullName).ToArray();

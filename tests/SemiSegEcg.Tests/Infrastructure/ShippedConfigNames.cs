@@ -1,6 +1,9 @@
 namespace SemiSegEcg.Tests.Infrastructure;
 
-/// <summary>The folders and file names of configs/base/: one folder per model, one file per training method in each.</summary>
+/// <summary>
+/// The folders and file names of configs/base/: one folder per model, one file per training method in each, made of the
+/// shared pieces in configs/base/_shared/.
+/// </summary>
 public static class ShippedConfigNames
 {
     /// <summary>Model folders with the original's FCN head.</summary>
@@ -12,4 +15,13 @@ public static class ShippedConfigNames
     public static IEnumerable<string> AllModels => FcnModels.Concat(UNetModels);
 
     public static IReadOnlyList<string> Algorithms { get; } = ["scratch", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "unimatch"];
+
+    /// <summary>The pieces the configs list in <c>_base_</c> (not a model folder), relative to the repository.</summary>
+    public static IReadOnlyList<string> SharedPieces { get; } =
+    [
+        "configs/base/_shared/common.yaml",
+        "configs/base/_shared/strong_augmentation.yaml",
+        .. AllModels.Select(m => $"configs/base/_shared/models/{m}.yaml"),
+        .. Algorithms.Select(a => $"configs/base/_shared/methods/{a}.yaml"),
+    ];
 }

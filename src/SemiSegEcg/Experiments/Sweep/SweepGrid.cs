@@ -32,7 +32,9 @@ public static class SweepGrid
         if (ratios.Count == 0 && datasets.Any(d => d != SweepRequest.MergedDataset)) throw new ArgumentException("--ratios is empty");
         if (seeds.Count == 0) throw new ArgumentException("--seeds is empty");
 
-        var validBackbones = Directory.GetDirectories(baseRoot).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        // A folder named _… holds the pieces the configs list in _base_ (configs/base/_shared), not a backbone.
+        var validBackbones = Directory.GetDirectories(baseRoot).Select(Path.GetFileName).OfType<string>()
+            .Where(name => !name.StartsWith('_')).Order(StringComparer.Ordinal).ToList();
         foreach (string b in backbones)
             if (!validBackbones.Contains(b)) throw Unknown("backbone", b, validBackbones, baseRoot);
         foreach (string b in backbones)

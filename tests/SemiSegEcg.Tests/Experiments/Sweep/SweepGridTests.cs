@@ -153,7 +153,8 @@ public sealed class SweepGridTests
     }
 
     [Theory]
-    [InlineData("resnet50", "scratch", "ludb", "16", "unknown backbone 'resnet50' (valid, from ", "resnet18, resnet18_unet, vit_tiny, vit_tiny_unet)")]
+    [InlineData("resnet50", "scratch", "ludb", "16", "unknown backbone 'resnet50' (valid, from ", ": resnet18, resnet18_unet, vit_tiny, vit_tiny_unet)")]
+    [InlineData("_shared", "scratch", "ludb", "16", "unknown backbone '_shared' (valid, from ", ": resnet18, resnet18_unet, vit_tiny, vit_tiny_unet)")]
     [InlineData("resnet18", "fixmatch,supervised", "ludb", "16", "unknown algorithm 'supervised' for backbone 'resnet18'", "cps, fixmatch, mean_teacher, reco, scratch, stpp, unimatch)")]
     [InlineData("resnet18", "scratch", "ptbxl", "16", "unknown dataset 'ptbxl'", "isp, ludb, qtdb, zhejiang, merged)")]
     [InlineData("resnet18", "scratch", "qtdb", "3", "ratio 3 has no override for dataset 'qtdb'", "valid ratios: 2, 4, 8, 16")]
