@@ -27,14 +27,15 @@ public static class ExperimentRunner
         var resumed = config.Resume is string resume ? CheckpointStore.VerifyResumable(resume) : null;
         // Every index is checked before the run folder is written, the test index too: it is read only after training.
         paths.RequireIndexFiles(training: true, unlabeled: ExperimentData.ReadsUnlabeled(config), testing: thenTest && config.Test is not null);
+        using var networks = TrainableNetworks.Create(loaded, observer.OnMessage);
 
         random.manual_seed(config.Seed);
         if (config.Algorithm == AlgorithmKind.Stpp)
         {
             WriteConfig(run, yaml);
-            return StPlusPlusRun.Train(loaded, yaml, paths, observer, cancellation, warnings);
+            return StPlusPlusRun.Train(loaded, yaml, paths, networks, observer, cancellation, warnings);
         }
-        using var algorithm = AlgorithmFactory.Create(config.Algorithm, () => ExperimentModels.Create(config), config.Train);
+        using var algorithm = AlgorithmFactory.Create(config.Algorithm, networks.New, config.Train);
         resumed?.RequireAlgorithm(algorithm.Name, config.Resume!);
         WriteConfig(run, yaml);
         var data = ExperimentData.LoadTraining(loaded, paths, algorithm.DataNeeds, warnings, observer.OnMessage);
