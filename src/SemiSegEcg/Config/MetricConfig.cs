@@ -1,6 +1,9 @@
 namespace SemiSegEcg.Config;
 
-/// <summary>The <c>metric</c> block (torchmetrics MeanIoU settings in the original; spec §5.1).</summary>
+/// <summary>
+/// The <c>metric</c> block (torchmetrics MeanIoU settings in the original; spec §5.1). Our validation metric is that
+/// configuration, fixed: the validator accepts only these shipped values.
+/// </summary>
 public sealed record MetricConfig
 {
     public string Task { get; init; } = "segmentation";

@@ -69,9 +69,12 @@ public sealed class PretrainedBackbone : IDisposable
     {
         ArgumentNullException.ThrowIfNull(result);
         int backboneKeys = result.LoadedKeys.Count + result.MissingKeys.Count;
-        string line = $"pretrained_backbone: loaded {result.LoadedKeys.Count} of the backbone's {backboneKeys} tensors from {Path}; the decode head is freshly initialised";
-        if (result.MissingKeys.Count > 0) line += $"; {result.MissingKeys.Count} not in the file keep their initialisation ({Sample(result.MissingKeys)})";
-        if (result.UnexpectedKeys.Count > 0) line += $"; {result.UnexpectedKeys.Count} of the file's are not the backbone's and were ignored ({Sample(result.UnexpectedKeys)})";
+        string line = $"pretrained_backbone: loaded {result.LoadedKeys.Count} of the backbone's {backboneKeys} tensors from {Path}; " +
+            "the decode head is freshly initialised";
+        if (result.MissingKeys.Count > 0)
+            line += $"; {result.MissingKeys.Count} not in the file keep their initialisation ({Sample(result.MissingKeys)})";
+        if (result.UnexpectedKeys.Count > 0)
+            line += $"; {result.UnexpectedKeys.Count} of the file's are not the backbone's and were ignored ({Sample(result.UnexpectedKeys)})";
         return line;
     }
 

@@ -36,7 +36,8 @@ public sealed class TrainableNetworks : IDisposable
         ArgumentNullException.ThrowIfNull(report);
         var config = loaded.Config;
         PretrainedBackbone? pretrained = null;
-        if (!string.Equals(config.Mode, ExperimentConfigValidator.ScratchMode, StringComparison.Ordinal) && config.PretrainedBackbone is { Length: > 0 } path)
+        if (!string.Equals(config.Mode, ExperimentConfigValidator.ScratchMode, StringComparison.Ordinal)
+            && config.PretrainedBackbone is { Length: > 0 } path)
         {
             try
             {
@@ -91,7 +92,8 @@ public sealed class TrainableNetworks : IDisposable
             frozen += parameter.numel();
         }
         long total = model.parameters().Sum(p => p.numel());
-        return $"freeze_backbone: the backbone's {frozen:N0} parameters are frozen (not trained, not in the optimizer); {total - frozen:N0} of {total:N0} train";
+        return $"freeze_backbone: the backbone's {frozen:N0} parameters are frozen (not trained, not in the optimizer); " +
+            $"{total - frozen:N0} of {total:N0} train";
     }
 
     private static ConfigException KeyError(LoadedConfig loaded, Exception e)

@@ -16,7 +16,7 @@ public sealed record RunDirectory(string Path)
 
     public string Checkpoint(string name) => Combine(name + CheckpointExtension);
 
-    /// <summary>Name of the checkpoint kept for the best value of <paramref name="metric"/> (<c>loss</c>, <c>MeanIoU</c>), as <c>test.target_metric</c> names it.</summary>
+    /// <summary>The checkpoint kept for the best value of <paramref name="metric"/> (<c>loss</c>, <c>MeanIoU</c>: <c>test.target_metric</c>).</summary>
     public static string BestOf(string metric) => "best-" + metric;
 
     public string Combine(string relative) => System.IO.Path.Combine(Path, relative);

@@ -11,8 +11,8 @@ namespace SemiSegEcg.Training;
 
 /// <summary>
 /// The shared training loop: epochs and iterations, loaders, the per-iteration LR schedule, backward and optimizer
-/// steps inside one dispose scope per step (optionally accumulated over <c>train.accum_iter</c> iterations), validation every epoch, best/last checkpoints, logs, exact resume, and
-/// optional early stopping on validation MeanIoU.
+/// steps inside one dispose scope per step (gradients optionally accumulated over <c>train.accum_iter</c> iterations),
+/// validation every epoch, best/last checkpoints, logs, exact resume, and optional early stopping on validation MeanIoU.
 /// Methods only define their step (<see cref="ISegmentationAlgorithm"/>); adding one never touches this class.
 /// </summary>
 public sealed class Trainer

@@ -31,7 +31,8 @@ public sealed record EpochPlan(int[] LabeledOrder, int[]? UnlabeledOrder, int St
             steps = Math.Min(steps, Batches(u));
         }
         if (steps < 1)
-            throw new ArgumentException($"an epoch has no full batch: {labeledLength} labeled{(unlabeledCount is int n ? $" and {n} unlabeled" : "")} samples for batch size {batchSize} (the last partial batch is dropped; dataloader.drop_last: false keeps it)");
+            throw new ArgumentException($"an epoch has no full batch: {labeledLength} labeled{(unlabeledCount is int n ? $" and {n} unlabeled" : "")} " +
+                $"samples for batch size {batchSize} (the last partial batch is dropped; dataloader.drop_last: false keeps it)");
         return new EpochPlan(labeledOrder, unlabeledOrder, steps, batchSize);
     }
 
