@@ -10,6 +10,9 @@ public sealed record DataloaderConfig
 
     public bool PinMemory { get; init; }
 
-    /// <summary>Null = the original's choice (drop the last partial batch when training, keep it when evaluating).</summary>
+    /// <summary>
+    /// Whether the training loaders drop their last partial batch: null or true = the original's choice (drop it); false
+    /// keeps it as a shorter last step. Evaluation always uses every sample.
+    /// </summary>
     public bool? DropLast { get; init; }
 }

@@ -33,6 +33,7 @@ public sealed record ExperimentConfig
 
     public string? PretrainedBackbone { get; init; }
 
+    /// <summary>Keep the backbone's parameters as initialised or loaded: not trained, not in the optimizer.</summary>
     public bool FreezeBackbone { get; init; }
 
     /// <summary>Root for relative dataset directories (see <see cref="DatasetPaths"/>).</summary>

@@ -8,6 +8,14 @@ namespace SemiSegEcg.Config;
 /// </summary>
 public static class ExperimentConfigValidator
 {
+    /// <summary>The <c>mode</c> that trains from random weights; any other starts the backbone from <c>pretrained_backbone</c>.</summary>
+    public const string ScratchMode = "scratch";
+
+    private const string MeanIouMetric = "MeanIoU";
+
+    // Background, P, QRS, T: the label files' classes (Data.WaveLabels), restated to keep Config free of Data.
+    private const int WaveClassCount = 4;
+
     public static void Validate(ExperimentConfig config, ConfigNode node)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -17,10 +25,17 @@ public static class ExperimentConfigValidator
         check.AtLeast("seed", config.Seed, 0);
         check.AtLeast("start_epoch", config.StartEpoch, 0);
         check.That("output_dir", config.OutputDir.Length > 0, "must not be empty");
-        if (!string.Equals(config.Mode, "scratch", StringComparison.Ordinal))
+        check.That("mode", !string.IsNullOrWhiteSpace(config.Mode), $"must be '{ScratchMode}' or the name of a mode that starts from pretrained_backbone (e.g. finetune)");
+        if (!string.Equals(config.Mode, ScratchMode, StringComparison.Ordinal))
         {
             check.That("pretrained_backbone", !string.IsNullOrEmpty(config.PretrainedBackbone),
-                $"is required when mode is '{config.Mode}' (only mode 'scratch' trains from random weights)");
+                $"is required when mode is '{config.Mode}' (only mode '{ScratchMode}' trains from random weights)");
+        }
+        else
+        {
+            // The original loads the backbone only in a mode other than scratch; a path it would ignore is refused.
+            check.That("pretrained_backbone", string.IsNullOrEmpty(config.PretrainedBackbone),
+                $"is set but mode is '{ScratchMode}', which trains from random weights; set mode to e.g. finetune to start from it, or remove it");
         }
         if (config.UseLatentProjection)
         {
@@ -39,6 +54,8 @@ public static class ExperimentConfigValidator
             check.That("dataset.train_unlabeled_csv", !string.IsNullOrEmpty(dataset.TrainUnlabeledCsv),
                 $"is required for algorithm '{ConfigBinder.NameOf(config.Algorithm)}' (it trains on unlabeled data)");
         }
+        // Before the test block: test.target_metric names one of metric.target_metrics.
+        CheckMetric(config.Metric, check);
         if (config.Test is not null)
         {
             check.That("dataset.test_csv", !string.IsNullOrEmpty(dataset.TestCsv), "is required when the config has a 'test' block");
@@ -80,9 +97,24 @@ public static class ExperimentConfigValidator
         check.That("train.feature_dropout", train.FeatureDropout >= 0 && train.FeatureDropout < 1, "must be in [0, 1)");
         if (train.LossWeights is { } weights) check.That("train.loss_weights", weights.Count > 0 && weights.All(w => w >= 0), "must be a non-empty list of weights ≥ 0");
 
-        check.AtLeast("metric.num_classes", config.Metric.NumClasses, 2);
-        check.That("metric.target_metrics", config.Metric.TargetMetrics.Count > 0, "must name at least one metric");
         check.AtLeast("ddp.world_size", config.Ddp.WorldSize, 1);
+    }
+
+    /// <summary>
+    /// The <c>metric</c> block configures torchmetrics in the original; our validation metric is that configuration's
+    /// MeanIoU, fixed, so each key keeps its shipped value and any other is refused rather than ignored.
+    /// </summary>
+    private static void CheckMetric(MetricConfig metric, Checker check)
+    {
+        check.That("metric.task", metric.Task == "segmentation", "must be 'segmentation', the only supported task");
+        check.That("metric.compute_on_cpu", metric.ComputeOnCpu, "must be true, the only supported value (metric state is always kept in host memory)");
+        check.That("metric.sync_on_compute", !metric.SyncOnCompute, "must be false, the only supported value (training runs in one process, so there is nothing to synchronise)");
+        check.That("metric.num_classes", metric.NumClasses == WaveClassCount, $"must be {WaveClassCount}, the only supported value (background, P, QRS, T)");
+        check.That("metric.include_background", metric.IncludeBackground, "must be true, the only supported value (MeanIoU averages all four classes, background included)");
+        check.That("metric.per_class", !metric.PerClass, "must be false, the only supported value (the validation metric is one MeanIoU)");
+        check.That("metric.input_format", metric.InputFormat == "one-hot", "must be 'one-hot', the only supported value");
+        check.That("metric.target_metrics", metric.TargetMetrics is [MeanIouMetric],
+            $"must be [{MeanIouMetric}], the only supported value (best-{MeanIouMetric} and best-loss checkpoints are always kept)");
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -1,6 +1,10 @@
 namespace SemiSegEcg.Config;
 
-/// <summary>The <c>metric</c> block (torchmetrics MeanIoU settings in the original; docs/reference/original-behaviour.md#per-sample-miou).</summary>
+/// <summary>
+/// The <c>metric</c> block (torchmetrics MeanIoU settings in the original;
+/// docs/reference/original-behaviour.md#per-sample-miou). Our validation metric is that configuration, fixed: the
+/// validator accepts only these shipped values.
+/// </summary>
 public sealed record MetricConfig
 {
     public string Task { get; init; } = "segmentation";

@@ -27,14 +27,15 @@ public static class ExperimentRunner
         var resumed = config.Resume is string resume ? CheckpointStore.VerifyResumable(resume) : null;
         // Every index is checked before the run folder is written, the test index too: it is read only after training.
         paths.RequireIndexFiles(training: true, unlabeled: ExperimentData.ReadsUnlabeled(config), testing: thenTest && config.Test is not null);
+        using var networks = TrainableNetworks.Create(loaded, observer.OnMessage);
 
         random.manual_seed(config.Seed);
         if (config.Algorithm == AlgorithmKind.Stpp)
         {
             WriteConfig(run, yaml);
-            return StPlusPlusRun.Train(loaded, yaml, paths, observer, cancellation, warnings);
+            return StPlusPlusRun.Train(loaded, yaml, paths, networks, observer, cancellation, warnings);
         }
-        using var algorithm = AlgorithmFactory.Create(config.Algorithm, () => ExperimentModels.Create(config), config.Train);
+        using var algorithm = AlgorithmFactory.Create(config.Algorithm, networks.New, config.Train);
         resumed?.RequireAlgorithm(algorithm.Name, config.Resume!);
         WriteConfig(run, yaml);
         var data = ExperimentData.LoadTraining(loaded, paths, algorithm.DataNeeds, warnings, observer.OnMessage);
@@ -49,8 +50,9 @@ public static class ExperimentRunner
     }
 
     /// <summary>
-    /// Evaluates <c>best-MeanIoU</c> (or <c>test.model_path</c>: one of our <c>.ckpt</c> files or an original PyTorch
-    /// <c>.pth</c>) on the test split and writes <c>test_metrics.csv</c>, <c>test_outputs.npy</c>, <c>test_labels.npy</c>.
+    /// Evaluates <c>best-&lt;test.target_metric&gt;</c>, <c>best-MeanIoU</c> by default (or <c>test.model_path</c>: one
+    /// of our <c>.ckpt</c> files or an original PyTorch <c>.pth</c>) on the test split and writes <c>test_metrics.csv</c>,
+    /// <c>test_outputs.npy</c>, <c>test_labels.npy</c>.
     /// </summary>
     public static TestOutcome Test(LoadedConfig loaded, IProgress<int>? progress = null, CancellationToken cancellation = default,
         ICollection<string>? warnings = null)
@@ -58,7 +60,7 @@ public static class ExperimentRunner
         var config = loaded.Config;
         var paths = loaded.ResolveDatasetPaths();
         var run = new RunDirectory(config.RunDirectory);
-        string modelPath = config.Test?.ModelPath ?? run.Checkpoint(RunDirectory.BestMeanIou);
+        string modelPath = config.Test?.ModelPath ?? run.Checkpoint(RunDirectory.BestOf(config.Test?.TargetMetric ?? new TestConfig().TargetMetric));
         string testIndex = paths.TestIndex ?? throw new ConfigException("test needs dataset.test_csv", config.ConfigPath, "dataset.test_csv");
         paths.RequireIndexFiles(training: false, unlabeled: false, testing: true);
 

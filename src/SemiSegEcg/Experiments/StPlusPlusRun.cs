@@ -21,8 +21,9 @@ namespace SemiSegEcg.Experiments;
 /// </summary>
 public static class StPlusPlusRun
 {
-    public static TrainingOutcome Train(LoadedConfig loaded, string configYaml, DatasetPaths paths, ITrainingObserver observer,
-        CancellationToken cancellation, ICollection<string>? warnings)
+    /// <param name="students">Builds each stage's fresh student (pretrained backbone and freeze as configured).</param>
+    public static TrainingOutcome Train(LoadedConfig loaded, string configYaml, DatasetPaths paths, TrainableNetworks students,
+        ITrainingObserver observer, CancellationToken cancellation, ICollection<string>? warnings)
     {
         var config = loaded.Config;
         var run = new RunDirectory(config.RunDirectory);
@@ -37,7 +38,7 @@ public static class StPlusPlusRun
         var stage1 = new RunDirectory(run.Combine("stage1"));
         observer.OnMessage("ST++ stage 1/3: supervised on the labeled set");
         RunStage(stage1, epochs, resume, settings with { ExtraCheckpointEpochs = marks, Stage = "stage1" }, configYaml, observer, cancellation,
-            () => new Supervised(NewModel()), data);
+            () => new Supervised(students.New()), data);
 
         observer.OnMessage($"ST++ ranking {unlabeled.Count} unlabeled samples by the agreement of checkpoints {marks[0]} and {marks[1]} with {marks[2]}");
         var predictions = marks.Select(m => Predict(stage1.Checkpoint($"checkpoint-{m}"), NewModel, unlabeled, settings.BatchSize, cancellation)).ToList();
@@ -50,11 +51,11 @@ public static class StPlusPlusRun
         var stage2 = new RunDirectory(run.Combine("stage2"));
         observer.OnMessage($"ST++ stage 2/3: self-training on the {reliable.Length} most reliable pseudo-labelled samples");
         RunStage(stage2, epochs, resume, settings with { Stage = "stage2" }, configYaml, observer, cancellation,
-            () => new StPlusPlus(NewModel(), Teacher(stage1, NewModel)), data with { Unlabeled = reliable.Select(i => unlabeled[i]).ToList() });
+            () => new StPlusPlus(students.New(), Teacher(stage1, NewModel)), data with { Unlabeled = reliable.Select(i => unlabeled[i]).ToList() });
 
         observer.OnMessage("ST++ stage 3/3: self-training on every unlabeled sample");
         return RunStage(run, epochs, resume, settings with { Stage = "stage3" }, configYaml, observer, cancellation,
-            () => new StPlusPlus(NewModel(), Teacher(stage2, NewModel)), data)
+            () => new StPlusPlus(students.New(), Teacher(stage2, NewModel)), data)
             ?? throw new InvalidOperationException($"ST++ is already complete in {run.Path}; run `semiseg test` on it");
     }
 

@@ -36,24 +36,60 @@ public static class CheckpointImporter
     public static CheckpointImportResult LoadPyTorchStateDict(nn.Module model, string path, bool strict = true, string? entry = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        Hashtable root;
+        var stateDict = ReadPyTorchStateDict(path, entry);
         try
         {
-            using var stream = File.OpenRead(path);
-            root = PyTorchUnpickler.UnpickleStateDict(stream);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new InvalidDataException($"{path}: cannot read as a PyTorch checkpoint (torch.save zip archive): {e.Message}", e);
-        }
-        try
-        {
-            var stateDict = SelectStateDict(root, path, entry);
             return LoadStateDict(model, stateDict, path, strict);
         }
         finally
         {
-            DisposeTensors(root);
+            foreach (var tensor in stateDict.Values) tensor.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Reads the state dict of the PyTorch checkpoint at <paramref name="path"/> (a bare state dict, or the checkpoint
+    /// dict's <paramref name="entry"/>, chosen as in <see cref="LoadPyTorchStateDict"/>). The caller owns the tensors.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file cannot be read or holds no such state dict.</exception>
+    public static Dictionary<string, Tensor> ReadPyTorchStateDict(string path, string? entry = null)
+    {
+        Stream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{path}: cannot read as a PyTorch checkpoint (torch.save zip archive): {e.Message}", e);
+        }
+        using (stream) return ReadPyTorchStateDict(stream, path, entry);
+    }
+
+    /// <summary>Like <see cref="ReadPyTorchStateDict(string, string?)"/>, from a stream.</summary>
+    /// <param name="sourceName">Names the source in error messages (a path, or a path and an archive entry).</param>
+    public static Dictionary<string, Tensor> ReadPyTorchStateDict(Stream stream, string sourceName, string? entry = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Hashtable root;
+        try
+        {
+            root = PyTorchUnpickler.UnpickleStateDict(stream);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"{sourceName}: cannot read as a PyTorch checkpoint (torch.save zip archive): {e.Message}", e);
+        }
+        var kept = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            var stateDict = SelectStateDict(root, sourceName, entry);
+            kept.UnionWith(stateDict.Values);
+            return stateDict;
+        }
+        finally
+        {
+            DisposeTensors(root, kept);
         }
     }
 
@@ -107,7 +143,7 @@ public static class CheckpointImporter
         return new CheckpointImportResult(loaded, missing, unexpected, dropped);
     }
 
-    private static IReadOnlyDictionary<string, Tensor> SelectStateDict(Hashtable root, string path, string? entry)
+    private static Dictionary<string, Tensor> SelectStateDict(Hashtable root, string path, string? entry)
     {
         string? chosen = entry ?? (root[ModelEntry] is IDictionary ? ModelEntry : null);
         if (chosen is null)
@@ -148,18 +184,19 @@ public static class CheckpointImporter
     private static string Sample(IReadOnlyList<string> items) =>
         string.Join(", ", items.Take(ListedKeys)) + (items.Count > ListedKeys ? $", … ({items.Count - ListedKeys} more)" : "");
 
-    private static void DisposeTensors(object? value)
+    /// <summary>Disposes every tensor in <paramref name="value"/> but those in <paramref name="keep"/> (handed to the caller).</summary>
+    private static void DisposeTensors(object? value, HashSet<object> keep)
     {
         switch (value)
         {
             case Tensor tensor:
-                tensor.Dispose();
+                if (!keep.Contains(tensor)) tensor.Dispose();
                 break;
             case IDictionary dictionary:
-                foreach (DictionaryEntry item in dictionary) DisposeTensors(item.Value);
+                foreach (DictionaryEntry item in dictionary) DisposeTensors(item.Value, keep);
                 break;
             case IEnumerable sequence and not string:
-                foreach (var item in sequence) DisposeTensors(item);
+                foreach (var item in sequence) DisposeTensors(item, keep);
                 break;
         }
     }

@@ -16,6 +16,9 @@ public sealed record RunDirectory(string Path)
 
     public string Checkpoint(string name) => Combine(name + CheckpointExtension);
 
+    /// <summary>The checkpoint kept for the best value of <paramref name="metric"/> (<c>loss</c>, <c>MeanIoU</c>: <c>test.target_metric</c>).</summary>
+    public static string BestOf(string metric) => "best-" + metric;
+
     public string Combine(string relative) => System.IO.Path.Combine(Path, relative);
 
     public void Create() => Directory.CreateDirectory(Path);

@@ -1,20 +1,26 @@
 using SemiSegEcg.Algorithms;
+using SemiSegEcg.Tensors;
 using SemiSegEcg.Training.Pipeline;
 using static TorchSharp.torch;
 
 namespace SemiSegEcg.Training;
 
 /// <summary>
-/// One optimizer step of any method, inside its own dispose scope: host batch → tensors, the method's losses,
+/// One training iteration of any method, inside its own dispose scope: host batch → tensors, the method's losses,
 /// a finiteness check, backward and step per network (optional gradient clipping), the method's after-step hook
-/// (EMA). Returns the logged scalars as numbers. Used by the trainer and by the benchmarks.
+/// (EMA). With gradient accumulation an iteration inside a window only adds its gradients; the window's last one
+/// steps. Returns the logged scalars as numbers. Used by the trainer and by the benchmarks.
 /// </summary>
 public static class StepExecutor
 {
+    /// <param name="accumulation">Where this iteration (<see cref="StepContext.Step"/>) falls in its window; null = none.</param>
     /// <exception cref="TrainingDivergedException">A loss is NaN or infinite; nothing was updated.</exception>
     public static IReadOnlyList<(string Name, double Value)> Run(ISegmentationAlgorithm algorithm, IReadOnlyList<BuiltOptimizer> optimizers,
-        StepBatches batches, StepContext context, double lr, double? maxNorm = null)
+        StepBatches batches, StepContext context, double lr, double? maxNorm = null, GradientAccumulation? accumulation = null)
     {
+        accumulation ??= GradientAccumulation.None;
+        bool startsWindow = accumulation.StartsWindow(context.Step);
+        bool endsWindow = accumulation.EndsWindow(context.Step);
         using var scope = NewDisposeScope();
         foreach (var o in optimizers) o.SetLearningRate(lr);
         var device = algorithm.TrainedNetworks[0].Model.parameters().First().device;
@@ -30,13 +36,16 @@ public static class StepExecutor
         for (int i = 0; i < optimizers.Count; i++)
         {
             var optimizer = optimizers[i].Optimizer;
-            optimizer.zero_grad();
-            result.Losses[i].backward();
+            if (startsWindow) optimizer.zero_grad();
+            // Without accumulation the loss is back-propagated as is, so those runs stay bit-identical to before it existed.
+            var loss = accumulation.Iterations == 1 ? result.Losses[i] : result.Losses[i].div(LongLivedScalars.Of((long)accumulation.Iterations));
+            loss.backward();
+            if (!endsWindow) continue;
             if (maxNorm is double norm)
                 nn.utils.clip_grad_norm_(algorithm.TrainedNetworks[i].Model.parameters(), norm);
             optimizer.step();
         }
-        algorithm.AfterOptimizerStep(context);
+        if (endsWindow) algorithm.AfterOptimizerStep(context);
         return result.Logs.Select(l => (l.Name, (double)l.Value.item<float>())).ToList();
     }
 

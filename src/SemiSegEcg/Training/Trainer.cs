@@ -11,8 +11,8 @@ namespace SemiSegEcg.Training;
 
 /// <summary>
 /// The shared training loop: epochs and iterations, loaders, the per-iteration LR schedule, backward and optimizer
-/// steps inside one dispose scope per step, validation every epoch, best/last checkpoints, logs, exact resume, and
-/// optional early stopping on validation MeanIoU.
+/// steps inside one dispose scope per step (gradients optionally accumulated over <c>train.accum_iter</c> iterations),
+/// validation every epoch, best/last checkpoints, logs, exact resume, and optional early stopping on validation MeanIoU.
 /// Methods only define their step (<see cref="ISegmentationAlgorithm"/>); adding one never touches this class.
 /// </summary>
 public sealed class Trainer
@@ -85,8 +85,15 @@ public sealed class Trainer
         var schedule = new CosineWarmupSchedule(_settings.Lr, _settings.MinLr, _settings.WarmupEpochs, _settings.Epochs);
         var history = new List<EpochMetrics>();
         int stepsPerEpoch = EpochPlan.Create(_data.Labeled.Count, usesUnlabeled ? unlabeledCount : null, oversampleTo,
-            _settings.BatchSize, _settings.Seed, 0).Steps;
+            _settings.BatchSize, _settings.Seed, 0, _settings.DropLast).Steps;
+        var accumulation = new GradientAccumulation(_settings.AccumIter);
+        if (accumulation.OptimizerSteps(stepsPerEpoch) == 0)
+            throw new ArgumentException($"train.accum_iter is {accumulation.Iterations} but an epoch has only {stepsPerEpoch} iteration(s): " +
+                "no optimizer step would ever be taken (lower accum_iter or dataloader.batch_size)");
         _observer.OnRunStarted(startEpoch, _settings.Epochs, stepsPerEpoch);
+        if (accumulation.Iterations > 1)
+            _observer.OnMessage($"train.accum_iter {accumulation.Iterations}: one optimizer step per {accumulation.Iterations} iterations, " +
+                $"{accumulation.OptimizerSteps(stepsPerEpoch)} per epoch (effective batch {_settings.BatchSize * accumulation.Iterations})");
 
         var earlyStop = new EarlyStopping(_settings.EarlyStopPatience);
         bool stoppedEarly = startEpoch > 0 && earlyStop.IsDue(startEpoch - 1, bestIouEpoch);
@@ -96,14 +103,14 @@ public sealed class Trainer
         {
             var clock = Stopwatch.StartNew();
             var plan = EpochPlan.Create(_data.Labeled.Count, usesUnlabeled ? unlabeledCount : null, oversampleTo,
-                _settings.BatchSize, _settings.Seed, epoch);
+                _settings.BatchSize, _settings.Seed, epoch, _settings.DropLast);
             foreach (var network in _algorithm.TrainedNetworks) network.Model.train();
             var meters = new MeterSet();
             foreach (var batches in producer.Epoch(plan, _settings.Seed, epoch, cancellation: cancellation))
             {
                 var context = new StepContext(epoch, batches.Step, plan.Steps, (long)epoch * plan.Steps + batches.Step);
-                double lr = schedule.At(context.FractionalEpoch);
-                TrainStep(batches, context, lr, optimizers, meters, board);
+                double lr = schedule.At(epoch, accumulation.WindowStart(batches.Step), plan.Steps);
+                TrainStep(batches, context, lr, optimizers, meters, board, accumulation);
             }
 
             _observer.OnValidation(epoch);
@@ -138,12 +145,12 @@ public sealed class Trainer
     }
 
     private void TrainStep(StepBatches batches, StepContext context, double lr, List<BuiltOptimizer> optimizers,
-        MeterSet meters, TensorBoardLog board)
+        MeterSet meters, TensorBoardLog board, GradientAccumulation accumulation)
     {
         IReadOnlyList<(string Name, double Value)> logs;
         try
         {
-            logs = StepExecutor.Run(_algorithm, optimizers, batches, context, lr, _settings.MaxNorm);
+            logs = StepExecutor.Run(_algorithm, optimizers, batches, context, lr, _settings.MaxNorm, accumulation);
         }
         catch (TrainingDivergedException e)
         {

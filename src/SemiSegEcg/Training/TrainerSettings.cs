@@ -20,6 +20,13 @@ public sealed record TrainerSettings
     public double? MaxNorm { get; init; }
     public double? LayerDecay { get; init; }
     public int BatchSize { get; init; } = 16;
+
+    /// <summary>Iterations per optimizer step (<c>train.accum_iter</c>; see <see cref="GradientAccumulation"/>).</summary>
+    public int AccumIter { get; init; } = 1;
+
+    /// <summary>Drop each training loader's last partial batch (<c>dataloader.drop_last</c>; the original always does).</summary>
+    public bool DropLast { get; init; } = true;
+
     public int Workers { get; init; } = 2;
     public long Seed { get; init; }
     public bool StepMatched { get; init; }
@@ -32,6 +39,7 @@ public sealed record TrainerSettings
     public static TrainerSettings From(ExperimentConfig config)
     {
         var train = config.Train;
+        // The effective batch of the blr rule counts every iteration of an accumulation window (world size is 1).
         double lr = train.Lr ?? train.Blr!.Value * config.Dataloader.BatchSize * train.AccumIter / 256.0;
         return new TrainerSettings
         {
@@ -48,6 +56,8 @@ public sealed record TrainerSettings
             MaxNorm = train.MaxNorm,
             LayerDecay = train.LayerDecay,
             BatchSize = config.Dataloader.BatchSize,
+            AccumIter = train.AccumIter,
+            DropLast = config.Dataloader.DropLast ?? true,
             Workers = config.Dataloader.NumWorkers,
             Seed = config.Seed,
             StepMatched = train.StepMatched,

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using SemiSegEcg.IO;
+using SemiSegEcg.Models;
 using TorchSharp.Modules;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -81,6 +82,18 @@ public static class CheckpointStore
                 throw new InvalidDataException($"{path}: entry 'networks/{key}.pth' cannot be loaded into the configured model ({FirstLine(e)})", e);
             }
         }
+    }
+
+    /// <summary>The state dict stored for network <paramref name="key"/>, as tensors the caller owns (no model needed).</summary>
+    public static Dictionary<string, Tensor> ReadNetworkState(string path, string key)
+    {
+        using var zip = Open(path);
+        string name = $"networks/{key}.pth";
+        using var stream = Entry(zip, name, path).Open();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        buffer.Position = 0;
+        return CheckpointImporter.ReadPyTorchStateDict(buffer, $"{path}: entry '{name}'");
     }
 
     /// <summary>Restores optimizer states and torch's generator (for <c>--resume</c>).</summary>
