@@ -37,7 +37,7 @@ public sealed class ConfigKeySupportTests : IDisposable
     [Fact]
     public void Should_Name_The_File_And_Line_Of_A_Refused_Metric_Setting()
     {
-        string text = File.ReadAllText(ShippedBase()).Replace("per_class: false", "per_class: true");
+        string text = FlatShippedConfig.Text("resnet18", "scratch").Replace("per_class: false", "per_class: true");
         string path = _tmp.File("x.yaml");
         File.WriteAllText(path, text);
         int line = text.Split('\n').ToList().FindIndex(l => l.Contains("per_class:")) + 1;

@@ -143,7 +143,7 @@ public sealed class TrainableNetworksTests : IDisposable
     /// <summary>The shipped scratch config with <paramref name="topLevel"/> in place of its mode and pretrained_backbone lines.</summary>
     private string WriteConfig(string topLevel)
     {
-        string text = File.ReadAllText(ShippedScratch);
+        string text = FlatShippedConfig.Text("resnet18", "scratch");
         const string shipped = "mode: scratch\npretrained_backbone: null\n";
         Assert.Contains(shipped, text);
         string path = _tmp.File("finetune.yaml");
