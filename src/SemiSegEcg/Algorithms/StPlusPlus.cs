@@ -1,4 +1,6 @@
+using SemiSegEcg.Algorithms.Catalog;
 using SemiSegEcg.Algorithms.Shared;
+using SemiSegEcg.Config;
 using SemiSegEcg.Models;
 using SemiSegEcg.Tensors;
 using static TorchSharp.torch;
@@ -14,6 +16,18 @@ namespace SemiSegEcg.Algorithms;
 /// </summary>
 public sealed class StPlusPlus : ISegmentationAlgorithm
 {
+    /// <summary>
+    /// The catalog entry. Its factory builds the self-training step around a freshly initialised teacher; a run's
+    /// stages give that step the previous stage's best network (<c>Experiments.StPlusPlusRun</c>). With
+    /// <c>train.stpp_reference_selection</c> a run is reported as a method of its own.
+    /// </summary>
+    public static MethodEntry<Options> Entry { get; } =
+        new("stpp", "ST++", new AlgorithmDataNeeds(UsesUnlabeled: true, UnlabeledStrongViews: 0),
+            (createModel, _) => new StPlusPlus(createModel(), createModel()))
+        {
+            Variants = [new("stpp_reference", "ST++ (original selection)", (options, _) => options.StppReferenceSelection)],
+        };
+
     private readonly EncoderDecoder _student;
     private readonly EncoderDecoder _teacher;
 
@@ -26,8 +40,8 @@ public sealed class StPlusPlus : ISegmentationAlgorithm
         TrainedNetworks = [new NamedNetwork("model", student)];
     }
 
-    public string Name => "stpp";
-    public AlgorithmDataNeeds DataNeeds { get; } = new(UsesUnlabeled: true, UnlabeledStrongViews: 0);
+    public string Name => Entry.Name;
+    public AlgorithmDataNeeds DataNeeds => Entry.DataNeeds;
     public IReadOnlyList<NamedNetwork> TrainedNetworks { get; }
     public IReadOnlyList<NamedNetwork> CheckpointedNetworks => TrainedNetworks;
     public EncoderDecoder EvaluationModel => _student;
@@ -49,5 +63,19 @@ public sealed class StPlusPlus : ISegmentationAlgorithm
     {
         _student.Dispose();
         _teacher.Dispose();
+    }
+
+    /// <summary>ST++'s <c>train</c> keys.</summary>
+    public sealed record Options : IMethodOptions
+    {
+        /// <summary>Reproduce the original's broken reliable-sample selection (spec §8.1) instead of the fixed one.</summary>
+        public bool StppReferenceSelection { get; init; }
+
+        /// <summary>Accepted, never read: the original's ST++ config carries it (spec §4.7), so ours do too.</summary>
+        public double? EmaDecay { get; init; }
+
+        public void Validate(ConfigChecks check)
+        {
+        }
     }
 }

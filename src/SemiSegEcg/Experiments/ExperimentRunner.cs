@@ -1,5 +1,6 @@
 using System.Globalization;
 using SemiSegEcg.Algorithms;
+using SemiSegEcg.Algorithms.Catalog;
 using SemiSegEcg.Config;
 using SemiSegEcg.Data;
 using SemiSegEcg.Evaluation;
@@ -29,12 +30,12 @@ public static class ExperimentRunner
         paths.RequireIndexFiles(training: true, unlabeled: ExperimentData.ReadsUnlabeled(config), testing: thenTest && config.Test is not null);
 
         random.manual_seed(config.Seed);
-        if (config.Algorithm == AlgorithmKind.Stpp)
+        if (config.Algorithm.Entry == StPlusPlus.Entry)
         {
             WriteConfig(run, yaml);
             return StPlusPlusRun.Train(loaded, yaml, paths, observer, cancellation, warnings);
         }
-        using var algorithm = AlgorithmFactory.Create(config.Algorithm, () => ExperimentModels.Create(config), config.Train);
+        using var algorithm = config.Algorithm.Create(() => ExperimentModels.Create(config));
         resumed?.RequireAlgorithm(algorithm.Name, config.Resume!);
         WriteConfig(run, yaml);
         var data = ExperimentData.LoadTraining(loaded, paths, algorithm.DataNeeds, warnings, observer.OnMessage);

@@ -42,9 +42,10 @@ public static class StPlusPlusRun
         observer.OnMessage($"ST++ ranking {unlabeled.Count} unlabeled samples by the agreement of checkpoints {marks[0]} and {marks[1]} with {marks[2]}");
         var predictions = marks.Select(m => Predict(stage1.Checkpoint($"checkpoint-{m}"), NewModel, unlabeled, settings.BatchSize, cancellation)).ToList();
         double[] scores = ReliabilityRanking.Scores(predictions.Take(2).ToList(), predictions[2]);
-        int[] reliable = ReliabilityRanking.SelectReliable(scores, config.Train.StppReferenceSelection);
+        bool referenceSelection = config.Algorithm.Options is StPlusPlus.Options { StppReferenceSelection: true };
+        int[] reliable = ReliabilityRanking.SelectReliable(scores, referenceSelection);
         WriteReliability(stage1.Combine("reliability.csv"), unlabeled, scores, reliable);
-        if (config.Train.StppReferenceSelection)
+        if (referenceSelection)
             observer.OnMessage($"stpp_reference_selection: reproducing the original's bug, the reliable set is sample '{unlabeled[reliable[0]].Name}' repeated {reliable.Length} times");
 
         var stage2 = new RunDirectory(run.Combine("stage2"));

@@ -1,3 +1,5 @@
+using SemiSegEcg.Algorithms.Catalog;
+
 namespace SemiSegEcg.Tests.Infrastructure;
 
 /// <summary>The folders and file names of configs/base/: one folder per model, one file per training method in each.</summary>
@@ -11,5 +13,6 @@ public static class ShippedConfigNames
 
     public static IEnumerable<string> AllModels => FcnModels.Concat(UNetModels);
 
-    public static IReadOnlyList<string> Algorithms { get; } = ["scratch", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "unimatch"];
+    /// <summary>One config per method of the catalog, named by its <see cref="MethodEntry.ConfigName"/>.</summary>
+    public static IReadOnlyList<string> Algorithms => MethodCatalog.ConfigNames;
 }
