@@ -22,6 +22,9 @@ public abstract class ConfiguredMethod : IConfigConvertible<ConfiguredMethod>
     /// <summary>Builds the method's networks (through <paramref name="createModel"/>) and the method.</summary>
     public abstract ISegmentationAlgorithm Create(Func<EncoderDecoder> createModel);
 
+    /// <summary>Builds stage <paramref name="index"/> of <see cref="MethodEntry.StageLayout"/> (the training path calls it once the earlier stages are done).</summary>
+    public abstract StageSetup PrepareStage(int index, StageContext context);
+
     /// <summary>The name the run goes by in reports: the first variant that applies, else the entry's <see cref="MethodEntry.ConfigName"/>.</summary>
     public abstract string ReportName(TrainConfig train);
 

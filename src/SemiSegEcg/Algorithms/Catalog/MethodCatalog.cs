@@ -35,6 +35,9 @@ public static class MethodCatalog
     /// <summary>The trainer's <c>train</c> keys: a key of <c>train</c> is one of these or a method's.</summary>
     private static readonly IReadOnlyList<string> TrainerKeys = ConfigBinder.AcceptedKeysOf(typeof(TrainConfig));
 
+    /// <summary>The method whose config file (and sweep name) is <paramref name="configName"/>, or null.</summary>
+    public static MethodEntry? FindByConfigName(string configName) => All.FirstOrDefault(e => e.ConfigName == configName);
+
     /// <summary>The method an <c>algorithm:</c> value names (case-insensitive, as enum values are), or null.</summary>
     public static MethodEntry? Find(string name) =>
         All.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -51,6 +51,9 @@ public abstract class MethodEntry
     /// <summary>The method's <c>train</c> keys and their aliases (<c>eash_conf_thresh</c>).</summary>
     public IReadOnlyList<string> AcceptedOptionKeys { get; }
 
+    /// <summary>The stages a run trains, in order; the last one trains in the run folder.</summary>
+    public abstract IReadOnlyList<TrainingStage> StageLayout { get; }
+
     /// <summary>The report names of the method's runs with their titles: <see cref="ConfigName"/> first, then the variants'.</summary>
     public abstract IReadOnlyList<(string Name, string Title)> ReportNames { get; }
 
