@@ -1,4 +1,5 @@
 using SemiSegEcg.Algorithms;
+using SemiSegEcg.Algorithms.Catalog;
 using SemiSegEcg.Config;
 using SemiSegEcg.Tests.Infrastructure;
 
@@ -70,7 +71,7 @@ public sealed class MethodKeyBindingTests : IDisposable
         var error = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path));
 
         int line = LineOf(text, "algorithm:");
-        Assert.Equal($"'algorithm' in {path} line {line}: expected one of: base, mean_teacher, fixmatch, cps, reco, stpp, unimatch, got 'mean_teacer'; did you mean 'mean_teacher'?",
+        Assert.Equal($"'algorithm' in {path} line {line}: expected one of: {string.Join(", ", MethodCatalog.Names)}, got 'mean_teacer'; did you mean 'mean_teacher'?",
             error.Message);
         Assert.Equal(("algorithm", line), (error.KeyPath, error.Line!.Value));
     }
