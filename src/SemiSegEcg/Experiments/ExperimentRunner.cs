@@ -17,8 +17,8 @@ public static class ExperimentRunner
 {
     /// <param name="thenTest">Whether the caller tests after training: the test index is then checked up front too.</param>
     /// <remarks>
-    /// Every method trains through the same path: the stages its catalog entry declares (one, in the run folder, for
-    /// all but ST++), each a full run of the shared trainer. With <c>--resume</c>, a stage resumes from that checkpoint
+    /// Every method trains through the same path: the stages its catalog entry declares (one, in the run folder, unless
+    /// it declares more), each a full run of the shared trainer. With <c>--resume</c>, a stage resumes from that checkpoint
     /// when it is the stage's, else from its own <c>last.ckpt</c>; a finished stage before the last is skipped.
     /// </remarks>
     public static TrainingOutcome Train(LoadedConfig loaded, ITrainingObserver observer, CancellationToken cancellation = default,
