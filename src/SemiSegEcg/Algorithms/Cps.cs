@@ -1,3 +1,4 @@
+using SemiSegEcg.Algorithms.Catalog;
 using SemiSegEcg.Algorithms.Shared;
 using SemiSegEcg.Models;
 using SemiSegEcg.Tensors;
@@ -11,6 +12,10 @@ namespace SemiSegEcg.Algorithms;
 /// </summary>
 public sealed class Cps : ISegmentationAlgorithm
 {
+    public static MethodEntry<NoOptions> Entry { get; } =
+        new("cps", "CPS", new AlgorithmDataNeeds(UsesUnlabeled: true, UnlabeledStrongViews: 0),
+            (createModel, _) => new Cps(createModel(), createModel()));
+
     private readonly EncoderDecoder _first;
     private readonly EncoderDecoder _second;
 
@@ -21,8 +26,8 @@ public sealed class Cps : ISegmentationAlgorithm
         TrainedNetworks = [new NamedNetwork("model", first), new NamedNetwork("model2", second)];
     }
 
-    public string Name => "cps";
-    public AlgorithmDataNeeds DataNeeds { get; } = new(UsesUnlabeled: true, UnlabeledStrongViews: 0);
+    public string Name => Entry.Name;
+    public AlgorithmDataNeeds DataNeeds => Entry.DataNeeds;
     public IReadOnlyList<NamedNetwork> TrainedNetworks { get; }
     public IReadOnlyList<NamedNetwork> CheckpointedNetworks => TrainedNetworks;
     public EncoderDecoder EvaluationModel => _first;

@@ -1,4 +1,6 @@
+using SemiSegEcg.Algorithms.Catalog;
 using SemiSegEcg.Algorithms.Shared;
+using SemiSegEcg.Config;
 using SemiSegEcg.Models;
 using SemiSegEcg.Tensors;
 using TorchSharp;
@@ -12,6 +14,10 @@ namespace SemiSegEcg.Algorithms;
 /// </summary>
 public sealed class FixMatch : ISegmentationAlgorithm
 {
+    public static MethodEntry<Options> Entry { get; } =
+        new("fixmatch", "FixMatch", new AlgorithmDataNeeds(UsesUnlabeled: true, UnlabeledStrongViews: 1),
+            (createModel, options) => new FixMatch(createModel(), options.ConfThresh));
+
     private readonly EncoderDecoder _model;
     private readonly Scalar _threshold;
 
@@ -22,8 +28,8 @@ public sealed class FixMatch : ISegmentationAlgorithm
         TrainedNetworks = [new NamedNetwork("model", model)];
     }
 
-    public string Name => "fixmatch";
-    public AlgorithmDataNeeds DataNeeds { get; } = new(UsesUnlabeled: true, UnlabeledStrongViews: 1);
+    public string Name => Entry.Name;
+    public AlgorithmDataNeeds DataNeeds => Entry.DataNeeds;
     public IReadOnlyList<NamedNetwork> TrainedNetworks { get; }
     public IReadOnlyList<NamedNetwork> CheckpointedNetworks => TrainedNetworks;
     public EncoderDecoder EvaluationModel => _model;
@@ -46,4 +52,13 @@ public sealed class FixMatch : ISegmentationAlgorithm
     public void AfterOptimizerStep(StepContext context) { }
 
     public void Dispose() => _model.Dispose();
+
+    /// <summary>FixMatch's <c>train</c> keys.</summary>
+    public sealed record Options : IMethodOptions
+    {
+        /// <summary>Pseudo-label confidence threshold.</summary>
+        public double ConfThresh { get; init; } = 0.80;
+
+        public void Validate(ConfigChecks check) => check.Probability("conf_thresh", ConfThresh);
+    }
 }

@@ -1,4 +1,6 @@
+using SemiSegEcg.Algorithms.Catalog;
 using SemiSegEcg.Algorithms.Shared;
+using SemiSegEcg.Config;
 using SemiSegEcg.Models;
 using SemiSegEcg.Tensors;
 using static TorchSharp.torch;
@@ -12,6 +14,10 @@ namespace SemiSegEcg.Algorithms;
 /// </summary>
 public sealed class MeanTeacher : ISegmentationAlgorithm
 {
+    public static MethodEntry<Options> Entry { get; } =
+        new("mean_teacher", "Mean Teacher", new AlgorithmDataNeeds(UsesUnlabeled: true, UnlabeledStrongViews: 1),
+            (createModel, options) => new MeanTeacher(createModel(), createModel(), options.EmaDecay));
+
     private readonly EncoderDecoder _student;
     private readonly EmaTeacher _teacher;
 
@@ -23,8 +29,8 @@ public sealed class MeanTeacher : ISegmentationAlgorithm
         CheckpointedNetworks = [new NamedNetwork("model", student), new NamedNetwork("model_ema", teacher)];
     }
 
-    public string Name => "mean_teacher";
-    public AlgorithmDataNeeds DataNeeds { get; } = new(UsesUnlabeled: true, UnlabeledStrongViews: 1);
+    public string Name => Entry.Name;
+    public AlgorithmDataNeeds DataNeeds => Entry.DataNeeds;
     public IReadOnlyList<NamedNetwork> TrainedNetworks { get; }
     public IReadOnlyList<NamedNetwork> CheckpointedNetworks { get; }
     public EncoderDecoder EvaluationModel => _student;
@@ -46,5 +52,14 @@ public sealed class MeanTeacher : ISegmentationAlgorithm
     {
         _student.Dispose();
         _teacher.Dispose();
+    }
+
+    /// <summary>Mean Teacher's <c>train</c> keys.</summary>
+    public sealed record Options : IMethodOptions
+    {
+        /// <summary>Teacher EMA decay; the default is the original code's, the shipped configs say 0.99.</summary>
+        public double EmaDecay { get; init; } = 0.999;
+
+        public void Validate(ConfigChecks check) => check.Probability("ema_decay", EmaDecay);
     }
 }

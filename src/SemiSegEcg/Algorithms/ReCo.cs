@@ -1,4 +1,6 @@
+using SemiSegEcg.Algorithms.Catalog;
 using SemiSegEcg.Algorithms.Shared;
+using SemiSegEcg.Config;
 using SemiSegEcg.Models;
 using SemiSegEcg.Tensors;
 using TorchSharp;
@@ -15,6 +17,13 @@ namespace SemiSegEcg.Algorithms;
 /// </summary>
 public sealed class ReCo : ISegmentationAlgorithm
 {
+    public static MethodEntry<Options> Entry { get; } =
+        new("reco", "ReCo", new AlgorithmDataNeeds(UsesUnlabeled: true, UnlabeledStrongViews: 1),
+            (createModel, options) => new ReCo(createModel(), createModel(), options.EmaDecay, options.ConfThresh, options.Contrast))
+        {
+            NeedsLatentProjection = true,
+        };
+
     private readonly EncoderDecoder _student;
     private readonly EmaTeacher _teacher;
     private readonly Scalar _threshold;
@@ -30,19 +39,16 @@ public sealed class ReCo : ISegmentationAlgorithm
             throw new ArgumentException(
                 "algorithm 'reco' needs the latent projection head: set use_latent_projection: true (with projection_in_dim and projection_out_dim)");
         }
-        // Above 1 is allowed: it masks every position (tests use it to switch the term off).
-        if (double.IsNaN(confidenceThreshold))
-            throw new ArgumentOutOfRangeException(nameof(confidenceThreshold), confidenceThreshold, "train.conf_thresh must be a number");
         _student = student;
         _teacher = new EmaTeacher(student, teacher, emaDecay);
         _threshold = LongLivedScalars.Of(confidenceThreshold);
-        _contrast = contrast.Validated();
+        _contrast = contrast;
         TrainedNetworks = [new NamedNetwork("model", student)];
         CheckpointedNetworks = [new NamedNetwork("model", student), new NamedNetwork("model_ema", teacher)];
     }
 
-    public string Name => "reco";
-    public AlgorithmDataNeeds DataNeeds { get; } = new(UsesUnlabeled: true, UnlabeledStrongViews: 1);
+    public string Name => Entry.Name;
+    public AlgorithmDataNeeds DataNeeds => Entry.DataNeeds;
     public IReadOnlyList<NamedNetwork> TrainedNetworks { get; }
     public IReadOnlyList<NamedNetwork> CheckpointedNetworks { get; }
     public EncoderDecoder EvaluationModel => _student;
@@ -72,5 +78,42 @@ public sealed class ReCo : ISegmentationAlgorithm
     {
         _student.Dispose();
         _teacher.Dispose();
+    }
+
+    /// <summary>ReCo's <c>train</c> keys (the contrastive ones are <see cref="RegionalContrastOptions"/>'s).</summary>
+    public sealed record Options : IMethodOptions
+    {
+        /// <summary>Teacher EMA decay; the default is the original code's, the shipped configs say 0.99.</summary>
+        public double EmaDecay { get; init; } = 0.999;
+
+        /// <summary>Teacher confidence below which a position's soft target is masked.</summary>
+        public double ConfThresh { get; init; } = 0.80;
+
+        /// <summary>Teacher confidence for a position to be "valid". The original spells the key <c>eash_conf_thresh</c>.</summary>
+        [ConfigAlias("eash_conf_thresh")]
+        public double EasyConfThresh { get; init; } = 0.65;
+
+        /// <summary>Student confidence below which a valid position is a "hard" query.</summary>
+        public double HardConfThresh { get; init; } = 0.80;
+
+        /// <summary>Contrastive temperature.</summary>
+        public double ContrTemp { get; init; } = 0.25;
+
+        public int ContrNumQueries { get; init; } = 256;
+
+        public int ContrNumNegatives { get; init; } = 512;
+
+        internal RegionalContrastOptions Contrast => new(EasyConfThresh, HardConfThresh, ContrTemp, ContrNumQueries, ContrNumNegatives);
+
+        public void Validate(ConfigChecks check)
+        {
+            check.Probability("ema_decay", EmaDecay);
+            check.Probability("conf_thresh", ConfThresh);
+            check.Probability("easy_conf_thresh", EasyConfThresh, alias: "eash_conf_thresh");
+            check.Probability("hard_conf_thresh", HardConfThresh);
+            check.That("contr_temp", ContrTemp > 0 && !double.IsInfinity(ContrTemp), "must be a finite number greater than 0");
+            check.AtLeast("contr_num_queries", ContrNumQueries, 1);
+            check.AtLeast("contr_num_negatives", ContrNumNegatives, 1);
+        }
     }
 }

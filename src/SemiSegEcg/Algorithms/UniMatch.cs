@@ -1,4 +1,6 @@
+using SemiSegEcg.Algorithms.Catalog;
 using SemiSegEcg.Algorithms.Shared;
+using SemiSegEcg.Config;
 using SemiSegEcg.Models;
 using SemiSegEcg.Tensors;
 using TorchSharp;
@@ -18,6 +20,10 @@ namespace SemiSegEcg.Algorithms;
 /// </summary>
 public sealed class UniMatch : ISegmentationAlgorithm
 {
+    public static MethodEntry<Options> Entry { get; } =
+        new("unimatch", "UniMatch", new AlgorithmDataNeeds(UsesUnlabeled: true, UnlabeledStrongViews: 2),
+            (createModel, options) => new UniMatch(createModel(), options.ConfThresh, options.FeatureDropout, options.LossWeights, options.UnimatchCutmix));
+
     private readonly EncoderDecoder _model;
     private readonly Scalar _threshold;
     private readonly double _featureDropout;
@@ -28,18 +34,7 @@ public sealed class UniMatch : ISegmentationAlgorithm
         IReadOnlyList<double>? lossWeights = null, bool cutMix = false)
     {
         ArgumentNullException.ThrowIfNull(model);
-        // Above 1 is allowed: it masks every position (tests use it to switch the term off).
-        if (double.IsNaN(confidenceThreshold))
-            throw new ArgumentOutOfRangeException(nameof(confidenceThreshold), confidenceThreshold, "train.conf_thresh must be a number");
-        if (featureDropout is < 0 or >= 1 || double.IsNaN(featureDropout))
-            throw new ArgumentOutOfRangeException(nameof(featureDropout), featureDropout, "train.feature_dropout must be in [0, 1)");
         var weights = (lossWeights ?? DefaultLossWeights).ToArray();
-        if (weights.Length != 4 || weights.Any(w => !(w >= 0) || double.IsInfinity(w)))
-        {
-            throw new ArgumentException(
-                $"train.loss_weights for unimatch must be four finite weights ≥ 0 (labeled, strong 1, strong 2, feature-perturbed), got [{string.Join(", ", weights)}]",
-                nameof(lossWeights));
-        }
         _model = model;
         _threshold = LongLivedScalars.Of(confidenceThreshold);
         _featureDropout = featureDropout;
@@ -51,8 +46,8 @@ public sealed class UniMatch : ISegmentationAlgorithm
     /// <summary>The paper's weights of (L_x, L_s1, L_s2, L_fp); the weighted sum is halved.</summary>
     public static IReadOnlyList<double> DefaultLossWeights { get; } = [1.0, 0.25, 0.25, 0.5];
 
-    public string Name => "unimatch";
-    public AlgorithmDataNeeds DataNeeds { get; } = new(UsesUnlabeled: true, UnlabeledStrongViews: 2);
+    public string Name => Entry.Name;
+    public AlgorithmDataNeeds DataNeeds => Entry.DataNeeds;
     public IReadOnlyList<NamedNetwork> TrainedNetworks { get; }
     public IReadOnlyList<NamedNetwork> CheckpointedNetworks => TrainedNetworks;
     public EncoderDecoder EvaluationModel => _model;
@@ -119,4 +114,31 @@ public sealed class UniMatch : ISegmentationAlgorithm
 
     /// <summary>Logits of one step, each <c>(B, C, T)</c>.</summary>
     internal sealed record Streams(Tensor Labeled, Tensor Weak, Tensor WeakPerturbed, Tensor Strong1, Tensor Strong2);
+
+    /// <summary>UniMatch's <c>train</c> keys.</summary>
+    public sealed record Options : IMethodOptions
+    {
+        /// <summary>Pseudo-label confidence threshold.</summary>
+        public double ConfThresh { get; init; } = 0.80;
+
+        /// <summary>Dropout rate of the feature-perturbed stream.</summary>
+        public double FeatureDropout { get; init; } = 0.5;
+
+        /// <summary>Loss weights (labeled, strong 1, strong 2, feature-perturbed); null = the paper's <see cref="DefaultLossWeights"/>.</summary>
+        public IReadOnlyList<double>? LossWeights { get; init; }
+
+        /// <summary>CutMix along time between samples of the batch in both strong views (the paper's CutMix, made 1-D).</summary>
+        public bool UnimatchCutmix { get; init; }
+
+        public void Validate(ConfigChecks check)
+        {
+            check.Probability("conf_thresh", ConfThresh);
+            check.That("feature_dropout", FeatureDropout >= 0 && FeatureDropout < 1, "must be in [0, 1)");
+            if (LossWeights is { } weights)
+            {
+                check.That("loss_weights", weights.Count == 4 && weights.All(w => w >= 0 && !double.IsInfinity(w)),
+                    "must be four finite weights ≥ 0 (labeled, strong 1, strong 2, feature-perturbed)");
+            }
+        }
+    }
 }

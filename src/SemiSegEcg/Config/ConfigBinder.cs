@@ -37,10 +37,14 @@ public static class ConfigBinder
     /// <summary>The YAML keys of a record type (aliases excluded), in declaration order.</summary>
     public static IReadOnlyList<string> KeysOf(Type recordType) => BindableProperties(recordType).Select(KeyOf).ToArray();
 
+    /// <summary>Every key a record type accepts: its keys and their <see cref="ConfigAliasAttribute"/> spellings.</summary>
+    public static IReadOnlyList<string> AcceptedKeysOf(Type recordType) =>
+        BindableProperties(recordType).SelectMany(p => p.GetCustomAttributes<ConfigAliasAttribute>().Select(a => a.Name).Prepend(KeyOf(p))).ToArray();
+
     /// <summary>The YAML key of a property or enum member: <see cref="ConfigKeyAttribute"/> or the snake_case of its name.</summary>
     public static string KeyOf(MemberInfo member) => member.GetCustomAttribute<ConfigKeyAttribute>()?.Name ?? ToSnakeCase(member.Name);
 
-    /// <summary>The YAML spelling of an enum value (<c>AlgorithmKind.MeanTeacher</c> → <c>mean_teacher</c>).</summary>
+    /// <summary>The YAML spelling of an enum value (<c>DeviceKind.Cuda</c> → <c>cuda</c>).</summary>
     public static string NameOf<TEnum>(TEnum value) where TEnum : struct, Enum =>
         KeyOf(typeof(TEnum).GetField(value.ToString(), BindingFlags.Public | BindingFlags.Static)
               ?? throw new ArgumentOutOfRangeException(nameof(value), value, $"not a named {typeof(TEnum).Name} value"));
@@ -69,6 +73,22 @@ public static class ConfigBinder
             }
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The error for a key that a mapping at <paramref name="parentPath"/> does not have: it lists
+    /// <paramref name="validKeys"/> and suggests the nearest of <paramref name="candidates"/>.
+    /// </summary>
+    public static ConfigException UnknownKeyError(ConfigEntry entry, string parentPath, IEnumerable<string> validKeys, IEnumerable<string> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        string childPath = ConfigNode.ChildPath(parentPath, entry.Key);
+        string? suggestion = Suggest(entry.Key, candidates);
+        string hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+        string scope = parentPath.Length == 0 ? "valid top-level keys" : $"valid keys under '{parentPath}'";
+        return new ConfigException(
+            $"unknown key '{childPath}' in {entry.KeySource}{hint} ({scope}: {string.Join(", ", validKeys)})",
+            ConfigException.FileOf(entry.KeySource), childPath, ConfigException.LineOf(entry.KeySource));
     }
 
     /// <summary>The candidate nearest to <paramref name="key"/> if it is close enough to be a plausible typo.</summary>
@@ -250,7 +270,7 @@ public static class ConfigBinder
             foreach (ConfigEntry entry in mapping.Entries)
             {
                 string childPath = ConfigNode.ChildPath(keyPath, entry.Key);
-                if (!byKey.TryGetValue(entry.Key, out PropertyInfo? property)) throw UnknownKey(properties, entry, keyPath, childPath);
+                if (!byKey.TryGetValue(entry.Key, out PropertyInfo? property)) throw UnknownKey(properties, entry, keyPath);
                 if (assigned.TryGetValue(property, out ConfigEntry? previous))
                 {
                     throw new ConfigException(
@@ -292,16 +312,9 @@ public static class ConfigBinder
             return instance;
         }
 
-        private static ConfigException UnknownKey(PropertyInfo[] properties, ConfigEntry entry, string parentPath, string childPath)
-        {
-            string[] validKeys = properties.Select(KeyOf).ToArray();
-            string? suggestion = Suggest(entry.Key, validKeys.Concat(properties.SelectMany(p => p.GetCustomAttributes<ConfigAliasAttribute>().Select(a => a.Name))));
-            string hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
-            string scope = parentPath.Length == 0 ? "valid top-level keys" : $"valid keys under '{parentPath}'";
-            return new ConfigException(
-                $"unknown key '{childPath}' in {entry.KeySource}{hint} ({scope}: {string.Join(", ", validKeys)})",
-                ConfigException.FileOf(entry.KeySource), childPath, ConfigException.LineOf(entry.KeySource));
-        }
+        private static ConfigException UnknownKey(PropertyInfo[] properties, ConfigEntry entry, string parentPath) =>
+            UnknownKeyError(entry, parentPath, properties.Select(KeyOf),
+                properties.Select(KeyOf).Concat(properties.SelectMany(p => p.GetCustomAttributes<ConfigAliasAttribute>().Select(a => a.Name))));
 
         private static ConfigException WrongType(Type type, ConfigNode node, string keyPath) =>
             ConfigException.At(node, keyPath, $"expected {Expected(type)}, got {node.Describe()}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SemiSegEcg.Algorithms.Catalog;
 
 namespace SemiSegEcg.Config;
 
@@ -41,7 +42,12 @@ public static class ConfigLoader
         {
             throw ConfigException.At(node, "", $"the top level must be a mapping of keys, got {node.Describe()}");
         }
-        var config = ConfigBinder.Bind<ExperimentConfig>(mapping, "");
+        // `train` holds the trainer's keys and the selected method's own keys, which bind into that method's options
+        // record. Only the method catalog knows every method's options type, so it binds the method's part and hands back
+        // the rest for TrainConfig: this call is the one place where configuration depends on the methods.
+        var (method, rest) = MethodCatalog.Bind(mapping);
+        var config = ConfigBinder.Bind<ExperimentConfig>(rest, "");
+        if (method is not null) config = config with { Algorithm = method };
         ExperimentConfigValidator.Validate(config, mapping);
         return new LoadedConfig(config, mapping);
     }

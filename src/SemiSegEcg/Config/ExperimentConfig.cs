@@ -1,3 +1,5 @@
+using SemiSegEcg.Algorithms.Catalog;
+
 namespace SemiSegEcg.Config;
 
 /// <summary>
@@ -26,7 +28,8 @@ public sealed record ExperimentConfig
     /// <summary>Accepted for compatibility; there is no mixed precision on CPU.</summary>
     public bool UseAmp { get; init; }
 
-    public required AlgorithmKind Algorithm { get; init; }
+    /// <summary>The training method <c>algorithm:</c> names, with the options bound from its own <c>train</c> keys.</summary>
+    public required ConfiguredMethod Algorithm { get; init; }
 
     /// <summary><c>scratch</c>, or a mode that starts from <see cref="PretrainedBackbone"/>.</summary>
     public string Mode { get; init; } = "scratch";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SemiSegEcg.Algorithms.Catalog;
 
 namespace SemiSegEcg.Config;
 
@@ -20,7 +21,7 @@ public static class ExperimentConfigValidator
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(node);
-        var check = new Checker(node);
+        var check = new ConfigChecks(node);
 
         check.AtLeast("seed", config.Seed, 0);
         check.AtLeast("start_epoch", config.StartEpoch, 0);
@@ -42,17 +43,18 @@ public static class ExperimentConfigValidator
             check.That("projection_in_dim", config.ProjectionInDim is >= 1, "must be a positive integer when use_latent_projection is true");
             check.That("projection_out_dim", config.ProjectionOutDim is >= 1, "must be a positive integer when use_latent_projection is true");
         }
-        if (config.Algorithm == AlgorithmKind.ReCo)
+        MethodEntry method = config.Algorithm.Entry;
+        if (method.NeedsLatentProjection)
         {
-            check.That("use_latent_projection", config.UseLatentProjection, "must be true for algorithm 'reco' (its contrastive loss needs the latent projection)");
+            check.That("use_latent_projection", config.UseLatentProjection, $"must be true for algorithm '{method.Name}' (its loss needs the latent projection)");
         }
 
         DatasetConfig dataset = config.Dataset;
         check.AtLeast("dataset.signal_length", dataset.SignalLength, 1);
-        if (config.Algorithm != AlgorithmKind.Base)
+        if (method.DataNeeds.UsesUnlabeled)
         {
             check.That("dataset.train_unlabeled_csv", !string.IsNullOrEmpty(dataset.TrainUnlabeledCsv),
-                $"is required for algorithm '{ConfigBinder.NameOf(config.Algorithm)}' (it trains on unlabeled data)");
+                $"is required for algorithm '{method.Name}' (it trains on unlabeled data)");
         }
         // Before the test block: test.target_metric names one of metric.target_metrics.
         CheckMetric(config.Metric, check);
@@ -87,15 +89,8 @@ public static class ExperimentConfigValidator
         check.Positive("train.optimizer_kwargs.eps", train.OptimizerKwargs.Eps);
         check.That("train.optimizer_kwargs.momentum", train.OptimizerKwargs.Momentum >= 0, "must be at least 0");
         if (train.AuxiliaryLossWeight is { } auxiliary) check.That("train.auxiliary_loss_weight", auxiliary.All(w => w >= 0), "weights must be at least 0");
-        check.Probability("train.conf_thresh", train.ConfThresh);
-        check.Probability("train.ema_decay", train.EmaDecay);
-        check.Probability("train.easy_conf_thresh", train.EasyConfThresh, "train.eash_conf_thresh");
-        check.Probability("train.hard_conf_thresh", train.HardConfThresh);
-        check.Positive("train.contr_temp", train.ContrTemp);
-        check.AtLeast("train.contr_num_queries", train.ContrNumQueries, 1);
-        check.AtLeast("train.contr_num_negatives", train.ContrNumNegatives, 1);
-        check.That("train.feature_dropout", train.FeatureDropout >= 0 && train.FeatureDropout < 1, "must be in [0, 1)");
-        if (train.LossWeights is { } weights) check.That("train.loss_weights", weights.Count > 0 && weights.All(w => w >= 0), "must be a non-empty list of weights ≥ 0");
+        // The method's own train keys are checked by its options record, where they are declared.
+        config.Algorithm.Options.Validate(new ConfigChecks(node, "train"));
 
         check.AtLeast("ddp.world_size", config.Ddp.WorldSize, 1);
     }
@@ -104,7 +99,7 @@ public static class ExperimentConfigValidator
     /// The <c>metric</c> block configures torchmetrics in the original; our validation metric is that configuration's
     /// MeanIoU, fixed, so each key keeps its shipped value and any other is refused rather than ignored.
     /// </summary>
-    private static void CheckMetric(MetricConfig metric, Checker check)
+    private static void CheckMetric(MetricConfig metric, ConfigChecks check)
     {
         check.That("metric.task", metric.Task == "segmentation", "must be 'segmentation', the only supported task");
         check.That("metric.compute_on_cpu", metric.ComputeOnCpu, "must be true, the only supported value (metric state is always kept in host memory)");
@@ -118,35 +113,4 @@ public static class ExperimentConfigValidator
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private sealed class Checker(ConfigNode root)
-    {
-        public void That(string keyPath, bool condition, string problem, string? aliasPath = null)
-        {
-            if (condition) return;
-            ConfigNode? value = root.Find(keyPath) ?? (aliasPath is null ? null : root.Find(aliasPath));
-            if (value is not null) throw ConfigException.At(value, keyPath, $"{problem}, got {value.Describe()}");
-            throw ConfigException.At(NearestSource(keyPath), keyPath, $"{problem} (the value is the built-in default; set it explicitly)");
-        }
-
-        public void AtLeast(string keyPath, long value, long minimum) => That(keyPath, value >= minimum, $"must be at least {minimum}");
-
-        // NaN fails every comparison, so .nan is rejected by these checks too.
-        public void Positive(string keyPath, double value) => That(keyPath, value > 0, "must be greater than 0");
-
-        public void Probability(string keyPath, double value, string? aliasPath = null) =>
-            That(keyPath, value >= 0 && value <= 1, "must be between 0 and 1", aliasPath);
-
-        /// <summary>Source of the deepest written ancestor mapping of <paramref name="keyPath"/>.</summary>
-        private ConfigSource NearestSource(string keyPath)
-        {
-            string path = keyPath;
-            while (path.Contains('.'))
-            {
-                path = path[..path.LastIndexOf('.')];
-                if (root.Find(path) is { } ancestor) return ancestor.Source;
-            }
-            return root.Source;
-        }
-    }
 }

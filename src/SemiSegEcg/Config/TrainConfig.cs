@@ -1,8 +1,9 @@
 namespace SemiSegEcg.Config;
 
 /// <summary>
-/// The <c>train</c> block (docs/reference/original-behaviour.md#optimisation, docs/reference/original-behaviour.md#train-block): optimisation plus the algorithm-specific settings. Algorithm settings have
-/// the shipped values as defaults (EMA decay: the original code's default 0.999; shipped configs say 0.99).
+/// The <c>train</c> block (docs/reference/original-behaviour.md#optimisation, #train-block) as the trainer reads it: optimisation, budget and checkpoints. The same
+/// mapping also holds the selected method's own keys (<c>conf_thresh</c>, <c>ema_decay</c>, ...); those are bound into
+/// that method's options record (see <see cref="Algorithms.Catalog.MethodCatalog"/>), not here.
 /// </summary>
 public sealed record TrainConfig
 {
@@ -10,7 +11,6 @@ public sealed record TrainConfig
 
     public int WarmupEpochs { get; init; } = 10;
 
-    /// <summary>Iterations whose gradients are accumulated into one optimizer step (Training.GradientAccumulation).</summary>
     public int AccumIter { get; init; } = 1;
 
     /// <summary>Base LR; when null, <c>lr = blr · effective_batch / 256</c>.</summary>
@@ -49,36 +49,4 @@ public sealed record TrainConfig
     /// unless a later epoch beats it); null = train every epoch. The schedule stays the full budget's.
     /// </summary>
     public int? EarlyStopPatience { get; init; }
-
-    /// <summary>FixMatch / ReCo / UniMatch pseudo-label confidence threshold.</summary>
-    public double ConfThresh { get; init; } = 0.80;
-
-    /// <summary>Mean Teacher / ReCo teacher EMA decay.</summary>
-    public double EmaDecay { get; init; } = 0.999;
-
-    /// <summary>ReCo: teacher confidence for a position to be "valid". The original spells the key <c>eash_conf_thresh</c>.</summary>
-    [ConfigAlias("eash_conf_thresh")]
-    public double EasyConfThresh { get; init; } = 0.65;
-
-    /// <summary>ReCo: student confidence below which a valid position is a "hard" query.</summary>
-    public double HardConfThresh { get; init; } = 0.80;
-
-    /// <summary>ReCo contrastive temperature.</summary>
-    public double ContrTemp { get; init; } = 0.25;
-
-    public int ContrNumQueries { get; init; } = 256;
-
-    public int ContrNumNegatives { get; init; } = 512;
-
-    /// <summary>ST++: reproduce the original's broken reliable-sample selection (docs/reference/original-behaviour.md#st-stpp-selection-bug) instead of the fixed one.</summary>
-    public bool StppReferenceSelection { get; init; }
-
-    /// <summary>UniMatch: dropout rate of the feature-perturbed stream.</summary>
-    public double FeatureDropout { get; init; } = 0.5;
-
-    /// <summary>UniMatch loss weights (labeled, strong 1, strong 2, feature-perturbed); null = the paper's (1, 0.25, 0.25, 0.5).</summary>
-    public IReadOnlyList<double>? LossWeights { get; init; }
-
-    /// <summary>UniMatch: CutMix along time between samples of the batch in both strong views (the paper's CutMix, made 1-D).</summary>
-    public bool UnimatchCutmix { get; init; }
 }

@@ -38,7 +38,7 @@ public static class ExperimentData
     public static bool ReadsUnlabeled(ExperimentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return config.Algorithm != AlgorithmKind.Base || config.Train.StepMatched;
+        return config.Algorithm.Entry.DataNeeds.UsesUnlabeled || config.Train.StepMatched;
     }
 
     /// <summary>The training, unlabeled (when the method or step matching needs it) and validation splits, preprocessed once.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SemiSegEcg.Algorithms;
+using SemiSegEcg.Algorithms.Catalog;
 using SemiSegEcg.Config;
 using SemiSegEcg.Data;
 using SemiSegEcg.Evaluation;
@@ -16,31 +16,76 @@ namespace SemiSegEcg.Experiments;
 public static class ExperimentRunner
 {
     /// <param name="thenTest">Whether the caller tests after training: the test index is then checked up front too.</param>
+    /// <remarks>
+    /// Every method trains through the same path: the stages its catalog entry declares (one, in the run folder, unless
+    /// it declares more), each a full run of the shared trainer. With <c>--resume</c>, a stage resumes from that checkpoint
+    /// when it is the stage's, else from its own <c>last.ckpt</c>; a finished stage before the last is skipped.
+    /// </remarks>
     public static TrainingOutcome Train(LoadedConfig loaded, ITrainingObserver observer, CancellationToken cancellation = default,
         ICollection<string>? warnings = null, bool thenTest = true)
     {
         var config = loaded.Config;
+        var method = config.Algorithm;
+        var stages = method.Entry.StageLayout;
         var paths = loaded.ResolveDatasetPaths();
         var run = new RunDirectory(config.RunDirectory);
         string yaml = ConfigWriter.ToYaml(loaded.WithResolvedDatasetPaths(paths).Node);
         // A resume checkpoint is checked before anything is written, so a bad one leaves the run folder as it was.
         var resumed = config.Resume is string resume ? CheckpointStore.VerifyResumable(resume) : null;
+        if (resumed is not null && !stages.Any(s => s.Name == resumed.Stage))
+        {
+            string stage = resumed.Stage is null ? "" : $" ({resumed.Stage})";
+            throw new InvalidDataException($"{config.Resume}: checkpoint of '{resumed.Algorithm}'{stage} cannot resume a '{method.Name}' run");
+        }
         // Every index is checked before the run folder is written, the test index too: it is read only after training.
         paths.RequireIndexFiles(training: true, unlabeled: ExperimentData.ReadsUnlabeled(config), testing: thenTest && config.Test is not null);
         using var networks = TrainableNetworks.Create(loaded, observer.OnMessage);
 
         random.manual_seed(config.Seed);
-        if (config.Algorithm == AlgorithmKind.Stpp)
+        var data = ExperimentData.LoadTraining(loaded, paths, method.Entry.DataNeeds, warnings, observer.OnMessage);
+        var context = new RunStageContext(config, run, data, networks.New, observer, cancellation);
+        bool configWritten = false;
+        TrainingOutcome? outcome = null;
+        for (int i = 0; i < stages.Count; i++)
         {
-            WriteConfig(run, yaml);
-            return StPlusPlusRun.Train(loaded, yaml, paths, networks, observer, cancellation, warnings);
+            var stage = stages[i];
+            var dir = RunStageContext.DirectoryOf(run, stage);
+            string? checkpoint = ResumeCheckpoint(config.Resume, resumed, stage, dir);
+            if (i < stages.Count - 1 && checkpoint is not null && CheckpointStore.ReadMetadata(checkpoint).CompletesTraining(config.Train.Epochs))
+            {
+                observer.OnMessage($"{stage.Name} already complete ({checkpoint}); skipped");
+                continue;
+            }
+
+            var setup = method.PrepareStage(i, context);
+            using var algorithm = setup.Algorithm;
+            if (checkpoint is not null && checkpoint == config.Resume) resumed!.RequireAlgorithm(algorithm.Name, checkpoint);
+            if (!configWritten) WriteConfig(run, yaml);
+            configWritten = true;
+            var settings = TrainerSettings.From(config) with
+            {
+                Stage = stage.Name,
+                ResumePath = checkpoint,
+                ExtraCheckpointEpochs = setup.KeepCheckpointsAfterEpochs ?? [],
+                StepMatched = setup.StepMatched ?? config.Train.StepMatched,
+            };
+            var stageData = setup.Unlabeled is null ? data : data with { Unlabeled = setup.Unlabeled };
+            outcome = new Trainer(settings, algorithm, stageData, dir, yaml, observer).Fit(cancellation);
         }
-        using var algorithm = AlgorithmFactory.Create(config.Algorithm, networks.New, config.Train);
-        resumed?.RequireAlgorithm(algorithm.Name, config.Resume!);
-        WriteConfig(run, yaml);
-        var data = ExperimentData.LoadTraining(loaded, paths, algorithm.DataNeeds, warnings, observer.OnMessage);
-        var trainer = new Trainer(TrainerSettings.From(config), algorithm, data, run, yaml, observer);
-        return trainer.Fit(cancellation);
+        // The last stage is never skipped (a finished one trains no further epoch), so it always leaves an outcome.
+        return outcome!;
+    }
+
+    /// <summary>
+    /// The checkpoint a stage resumes from: the <c>--resume</c> one when it is this stage's, else the stage's own
+    /// <c>last.ckpt</c> when there is one of this stage; null when the run is not resumed or the stage has not started.
+    /// </summary>
+    private static string? ResumeCheckpoint(string? resume, CheckpointMetadata? resumed, TrainingStage stage, RunDirectory dir)
+    {
+        if (resume is null || resumed is null) return null;
+        if (resumed.Stage == stage.Name) return resume;
+        string last = dir.Checkpoint(RunDirectory.Last);
+        return File.Exists(last) && CheckpointStore.ReadMetadata(last).Stage == stage.Name ? last : null;
     }
 
     private static void WriteConfig(RunDirectory run, string yaml)
@@ -50,9 +95,8 @@ public static class ExperimentRunner
     }
 
     /// <summary>
-    /// Evaluates <c>best-&lt;test.target_metric&gt;</c>, <c>best-MeanIoU</c> by default (or <c>test.model_path</c>: one
-    /// of our <c>.ckpt</c> files or an original PyTorch <c>.pth</c>) on the test split and writes <c>test_metrics.csv</c>,
-    /// <c>test_outputs.npy</c>, <c>test_labels.npy</c>.
+    /// Evaluates <c>best-MeanIoU</c> (or <c>test.model_path</c>: one of our <c>.ckpt</c> files or an original PyTorch
+    /// <c>.pth</c>) on the test split and writes <c>test_metrics.csv</c>, <c>test_outputs.npy</c>, <c>test_labels.npy</c>.
     /// </summary>
     public static TestOutcome Test(LoadedConfig loaded, IProgress<int>? progress = null, CancellationToken cancellation = default,
         ICollection<string>? warnings = null)
@@ -60,7 +104,7 @@ public static class ExperimentRunner
         var config = loaded.Config;
         var paths = loaded.ResolveDatasetPaths();
         var run = new RunDirectory(config.RunDirectory);
-        string modelPath = config.Test?.ModelPath ?? run.Checkpoint(RunDirectory.BestOf(config.Test?.TargetMetric ?? new TestConfig().TargetMetric));
+        string modelPath = config.Test?.ModelPath ?? run.Checkpoint(RunDirectory.BestMeanIou);
         string testIndex = paths.TestIndex ?? throw new ConfigException("test needs dataset.test_csv", config.ConfigPath, "dataset.test_csv");
         paths.RequireIndexFiles(training: false, unlabeled: false, testing: true);
 

@@ -243,8 +243,8 @@ public sealed class ConfigBinderTests
     [Fact]
     public void Should_Name_Enum_Values_By_Config_Spelling()
     {
-        Assert.Equal("fixmatch", ConfigBinder.NameOf(AlgorithmKind.FixMatch));
-        Assert.Equal("mean_teacher", ConfigBinder.NameOf(AlgorithmKind.MeanTeacher));
-        Assert.Equal(["base", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "unimatch"], ConfigBinder.NamesOf(typeof(AlgorithmKind)));
+        Assert.Equal("adamw", ConfigBinder.NameOf(OptimizerKind.AdamW));
+        Assert.Equal("cuda", ConfigBinder.NameOf(DeviceKind.Cuda));
+        Assert.Equal(["adamw", "sgd"], ConfigBinder.NamesOf(typeof(OptimizerKind)));
     }
 }

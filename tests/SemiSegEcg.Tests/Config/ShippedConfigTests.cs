@@ -1,3 +1,4 @@
+using SemiSegEcg.Algorithms;
 using SemiSegEcg.Config;
 using SemiSegEcg.Tests.Infrastructure;
 
@@ -81,7 +82,7 @@ public sealed class ShippedConfigTests
         string[] parts = baseFile.Split('/');
         string backbone = parts[2], algorithm = Path.GetFileNameWithoutExtension(parts[3]);
         ExperimentConfig c = loaded.Config;
-        Assert.Equal(algorithm == "scratch" ? "base" : algorithm, ConfigBinder.NameOf(c.Algorithm));
+        Assert.Equal(algorithm, c.Algorithm.Entry.ConfigName);
         Assert.Equal($"runs/{backbone}/{algorithm}", c.OutputDir);
         Assert.Equal(backbone, c.Backbone.Name);
         Assert.Equal(DeviceKind.Cpu, c.Device);
@@ -110,14 +111,10 @@ public sealed class ShippedConfigTests
         }
     }
 
+    public static TheoryData<string> Methods() => new(ShippedConfigNames.Algorithms);
+
     [Theory]
-    [InlineData("scratch")]
-    [InlineData("mean_teacher")]
-    [InlineData("fixmatch")]
-    [InlineData("cps")]
-    [InlineData("reco")]
-    [InlineData("stpp")]
-    [InlineData("unimatch")]
+    [MemberData(nameof(Methods))]
     public void Should_Differ_Between_Backbones_Only_In_Backbone_Head_Width_Projection_And_Output_Dir(string algorithm)
     {
         // Given: the allowed differences (docs/reference/original-behaviour.md#configuration) overwritten with one placeholder
@@ -215,14 +212,14 @@ public sealed class ShippedConfigTests
             }
         }
 
-        TrainConfig reco = LoadBase("vit_tiny", "reco").Config.Train;
+        var reco = LoadBase("vit_tiny", "reco").Config.MethodOptions<ReCo.Options>();
         Assert.Equal((0.99, 0.80, 0.65, 0.80, 0.25, 256, 512),
             (reco.EmaDecay, reco.ConfThresh, reco.EasyConfThresh, reco.HardConfThresh, reco.ContrTemp, reco.ContrNumQueries, reco.ContrNumNegatives));
-        Assert.Equal(0.99, LoadBase("resnet18", "mean_teacher").Config.Train.EmaDecay);
-        Assert.Equal(0.80, LoadBase("resnet18", "fixmatch").Config.Train.ConfThresh);
-        Assert.False(LoadBase("resnet18", "stpp").Config.Train.StppReferenceSelection);
+        Assert.Equal(0.99, LoadBase("resnet18", "mean_teacher").Config.MethodOptions<MeanTeacher.Options>().EmaDecay);
+        Assert.Equal(0.80, LoadBase("resnet18", "fixmatch").Config.MethodOptions<FixMatch.Options>().ConfThresh);
+        Assert.False(LoadBase("resnet18", "stpp").Config.MethodOptions<StPlusPlus.Options>().StppReferenceSelection);
         Assert.False(LoadBase("resnet18", "scratch").Config.Train.StepMatched);
-        TrainConfig unimatch = LoadBase("resnet18", "unimatch").Config.Train;
+        var unimatch = LoadBase("resnet18", "unimatch").Config.MethodOptions<UniMatch.Options>();
         Assert.Equal((0.80, 0.5), (unimatch.ConfThresh, unimatch.FeatureDropout));
     }
 }

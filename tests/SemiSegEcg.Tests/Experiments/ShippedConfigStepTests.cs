@@ -31,10 +31,8 @@ public sealed class ShippedConfigStepTests
     {
         var config = ConfigLoader.Load(Path.Combine(SharedData.RepoRoot, "configs", "base", folder, $"{algorithm}.yaml")).Config;
         random.manual_seed(0);
-        // ST++'s stages 2–3 are its own step; stage 1 is the supervised baseline, covered by "scratch".
-        using var method = config.Algorithm == AlgorithmKind.Stpp
-            ? new StPlusPlus(ExperimentModels.Create(config), ExperimentModels.Create(config))
-            : AlgorithmFactory.Create(config.Algorithm, () => ExperimentModels.Create(config), config.Train);
+        // ST++'s method is the step of its stages 2–3; stage 1 is the supervised baseline, covered by "scratch".
+        using var method = config.Algorithm.Create(() => ExperimentModels.Create(config));
         var optimizers = method.TrainedNetworks.Select(n => OptimizerFactory.Create(n.Model, TrainerSettings.From(config))).ToList();
         foreach (var n in method.TrainedNetworks) n.Model.train();
         var before = method.TrainedNetworks[0].Model.parameters().First().detach().clone();

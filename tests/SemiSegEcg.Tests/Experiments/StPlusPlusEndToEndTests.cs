@@ -27,12 +27,30 @@ public sealed class StPlusPlusEndToEndTests
         Assert.Equal(33, reliability.Length);
         Assert.Equal(16, reliability.Skip(1).Count(l => !l.EndsWith(',')));
 
-        // Resuming a finished stage 1 and 2 skips them; stage 3 is complete too, which is reported clearly.
+        // Resuming a finished run skips stages 1 and 2, and stage 3 trains nothing more (as any finished run's resume).
         var again = TinyLudb.Config("resnet18/stpp.yaml", output.Path, "train.epochs=3", $"resume={run.Checkpoint(RunDirectory.Last)}");
-        var error = Assert.Throws<InvalidOperationException>(() => ExperimentRunner.Train(again, NullTrainingObserver.Instance));
-        Assert.Contains("already complete", error.Message);
+        var messages = new List<string>();
+        var resumed = ExperimentRunner.Train(again, new MessageRecorder(messages));
+        Assert.Equal(0, resumed.EpochsCompleted);
+        Assert.Contains(messages, m => m.StartsWith("stage1 already complete", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("stage2 already complete", StringComparison.Ordinal));
+        Assert.Equal(reliability, File.ReadAllLines(Path.Combine(run.Path, "stage1", "reliability.csv")));
 
         var test = ExperimentRunner.Test(loaded);
         Assert.Equal(run.Checkpoint(RunDirectory.BestMeanIou), test.ModelPath);
+    }
+
+    /// <summary>Keeps the trainer's and the stages' messages.</summary>
+    private sealed class MessageRecorder(List<string> messages) : ITrainingObserver
+    {
+        public void OnRunStarted(int startEpoch, int epochs, int stepsPerEpoch) { }
+
+        public void OnStep(int epoch, int step, int stepsPerEpoch, double loss, double lr) { }
+
+        public void OnValidation(int epoch) { }
+
+        public void OnEpochCompleted(EpochMetrics metrics, IReadOnlyList<string> improved) { }
+
+        public void OnMessage(string message) => messages.Add(message);
     }
 }

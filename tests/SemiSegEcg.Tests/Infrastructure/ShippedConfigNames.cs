@@ -1,3 +1,5 @@
+using SemiSegEcg.Algorithms.Catalog;
+
 namespace SemiSegEcg.Tests.Infrastructure;
 
 /// <summary>
@@ -14,10 +16,11 @@ public static class ShippedConfigNames
 
     public static IEnumerable<string> AllModels => FcnModels.Concat(UNetModels);
 
-    public static IReadOnlyList<string> Algorithms { get; } = ["scratch", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "unimatch"];
+    /// <summary>One config per method of the catalog, named by its <see cref="MethodEntry.ConfigName"/>.</summary>
+    public static IReadOnlyList<string> Algorithms => MethodCatalog.ConfigNames;
 
     /// <summary>The pieces the configs list in <c>_base_</c> (not a model folder), relative to the repository.</summary>
-    public static IReadOnlyList<string> SharedPieces { get; } =
+    public static IReadOnlyList<string> SharedPieces =>
     [
         "configs/base/_shared/common.yaml",
         "configs/base/_shared/strong_augmentation.yaml",

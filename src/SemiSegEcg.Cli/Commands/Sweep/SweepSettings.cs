@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using SemiSegEcg.Algorithms.Catalog;
 using SemiSegEcg.Experiments.Sweep;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -13,9 +14,8 @@ public sealed class SweepSettings : CommandSettings
     public string Backbones { get; init; } = "resnet18,vit_tiny";
 
     [CommandOption("--algorithms <LIST>")]
-    [Description("scratch, mean_teacher, fixmatch, cps, reco, stpp, unimatch.")]
-    [DefaultValue("scratch,mean_teacher,fixmatch,cps,reco,stpp,unimatch")]
-    public string Algorithms { get; init; } = "scratch,mean_teacher,fixmatch,cps,reco,stpp,unimatch";
+    [Description("Config names in configs/base/<backbone>/ (default: every method of the catalog, in benchmark order).")]
+    public string Algorithms { get; init; } = string.Join(',', MethodCatalog.ConfigNames);
 
     [CommandOption("--datasets <LIST>")]
     [Description("ludb, qtdb, isp, zhejiang (one run per ratio), merged (cross-domain: one run, ratios ignored).")]

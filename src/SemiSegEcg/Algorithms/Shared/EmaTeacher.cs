@@ -20,8 +20,6 @@ public sealed class EmaTeacher : IDisposable
 
     public EmaTeacher(EncoderDecoder student, EncoderDecoder teacher, double decay)
     {
-        if (decay is < 0 or > 1 || double.IsNaN(decay))
-            throw new ArgumentOutOfRangeException(nameof(decay), decay, "train.ema_decay must be in [0, 1]");
         Model = teacher;
         Decay = decay;
         // Held for the teacher's lifetime rather than created per update: see LongLivedScalars for the finalizer race.

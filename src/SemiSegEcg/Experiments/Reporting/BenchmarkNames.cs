@@ -1,41 +1,27 @@
 using System.Globalization;
+using SemiSegEcg.Algorithms.Catalog;
 using SemiSegEcg.Config;
 
 namespace SemiSegEcg.Experiments.Reporting;
 
-/// <summary>The benchmark's spellings and orders: algorithms as config names (<c>base</c> → <c>scratch</c>), datasets, ratios.</summary>
+/// <summary>The benchmark's spellings and orders: algorithms as report names (<c>base</c> → <c>scratch</c>), datasets, ratios.</summary>
 public static class BenchmarkNames
 {
-    /// <summary>The paper's method order: the supervised baseline first.</summary>
-    public static IReadOnlyList<string> AlgorithmOrder { get; } =
-        ["scratch", "scratch_step_matched", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "stpp_reference", "unimatch"];
+    /// <summary>The paper's method order (the catalog's, the supervised baseline first), each method followed by its variants.</summary>
+    public static IReadOnlyList<string> AlgorithmOrder { get; } = MethodCatalog.ReportNames.Select(n => n.Name).ToArray();
 
     public static IReadOnlyList<string> DatasetOrder { get; } = ["ludb", "qtdb", "isp", "zhejiang", "merged"];
 
-    /// <summary>The config-folder name of an algorithm (<c>configs/base/&lt;backbone&gt;/&lt;name&gt;.yaml</c>).</summary>
-    public static string Algorithm(AlgorithmKind kind) => kind == AlgorithmKind.Base ? "scratch" : ConfigBinder.NameOf(kind);
-
     /// <summary>The method a run's config trained, telling apart the variants a switch selects (step-matched baseline, original ST++ selection).</summary>
-    public static string Algorithm(ExperimentConfig config) => config.Algorithm switch
+    public static string Algorithm(ExperimentConfig config)
     {
-        AlgorithmKind.Base when config.Train.StepMatched => "scratch_step_matched",
-        AlgorithmKind.Stpp when config.Train.StppReferenceSelection => "stpp_reference",
-        var kind => Algorithm(kind),
-    };
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Algorithm.ReportName(config.Train);
+    }
 
-    public static string AlgorithmTitle(string algorithm) => algorithm switch
-    {
-        "scratch" => "Supervised",
-        "scratch_step_matched" => "Supervised (step-matched)",
-        "stpp_reference" => "ST++ (original selection)",
-        "mean_teacher" => "Mean Teacher",
-        "fixmatch" => "FixMatch",
-        "cps" => "CPS",
-        "reco" => "ReCo",
-        "stpp" => "ST++",
-        "unimatch" => "UniMatch",
-        _ => algorithm,
-    };
+    /// <summary>The catalog's title of a report name; an unknown name is its own title.</summary>
+    public static string AlgorithmTitle(string algorithm) =>
+        MethodCatalog.ReportNames.FirstOrDefault(n => n.Name == algorithm).Title ?? algorithm;
 
     public static string DatasetTitle(string dataset) => dataset switch
     {

@@ -5,7 +5,7 @@ namespace SemiSegEcg.Experiments.Sweep;
 /// into runs; <see cref="SweepCommandLine.SweepArguments"/> turns it back into a <c>semiseg sweep</c> command line.
 /// </summary>
 /// <param name="Backbones">Folders of <c>configs/base</c>: <c>resnet18</c>, <c>vit_tiny</c>, <c>resnet18_unet</c>, <c>vit_tiny_unet</c>.</param>
-/// <param name="Algorithms">Config names: <c>scratch</c>, <c>mean_teacher</c>, <c>fixmatch</c>, <c>cps</c>, <c>reco</c>, <c>stpp</c>, <c>unimatch</c>.</param>
+/// <param name="Algorithms">Config names (<see cref="SemiSegEcg.Algorithms.Catalog.MethodCatalog.ConfigNames"/>: <c>scratch</c>, <c>fixmatch</c>, ...).</param>
 /// <param name="Datasets"><c>ludb</c>, <c>qtdb</c>, <c>isp</c>, <c>zhejiang</c> (one run per ratio) or <c>merged</c> (the cross-domain set, one run).</param>
 /// <param name="Ratios">Labeled fractions 1/N: 2, 4, 8, 16.</param>
 /// <param name="ConfigsRoot">The <c>configs</c> folder holding <c>base/</c> and <c>bench/</c>.</param>

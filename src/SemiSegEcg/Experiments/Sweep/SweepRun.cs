@@ -1,3 +1,5 @@
+using SemiSegEcg.Algorithms.Catalog;
+
 namespace SemiSegEcg.Experiments.Sweep;
 
 /// <summary>One cell of the grid: the config pair and options of one <c>semiseg train</c> run.</summary>
@@ -30,5 +32,9 @@ public sealed record SweepRun(
     /// <summary>Short label: <c>resnet18/fixmatch ludb/1over16/seed0</c>.</summary>
     public string Name => $"{Backbone}/{Algorithm} {ExpName}";
 
-    public bool IsStPlusPlus => Algorithm == "stpp";
+    /// <summary>
+    /// The stages the run trains, as the catalog entry whose config name is <see cref="Algorithm"/> declares them; one
+    /// stage in the run folder for a config the catalog does not name.
+    /// </summary>
+    public IReadOnlyList<TrainingStage> Stages => MethodCatalog.FindByConfigName(Algorithm)?.StageLayout ?? [TrainingStage.InRunFolder];
 }

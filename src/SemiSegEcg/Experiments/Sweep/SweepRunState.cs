@@ -9,13 +9,9 @@ namespace SemiSegEcg.Experiments.Sweep;
 /// </summary>
 /// <param name="Checkpoint">The <c>last.ckpt</c> to resume from (or that proves training is complete); null when not started or finished.</param>
 /// <param name="CompletedEpochs">Epochs done in <paramref name="Stage"/> (or in the run), per that checkpoint.</param>
-/// <param name="Stage">ST++ stage of the checkpoint (<c>stage1</c>..<c>stage3</c>), else null.</param>
+/// <param name="Stage">Stage of the checkpoint for a method that trains in stages (ST++: <c>stage1</c>..<c>stage3</c>), else null.</param>
 public sealed record SweepRunState(SweepRunStatus Status, string? Checkpoint = null, int CompletedEpochs = 0, string? Stage = null)
 {
-    /// <summary>ST++ trains its last stage in the run folder itself; the earlier ones in these sub-folders, latest first.</summary>
-    private static readonly string[] StPlusPlusEarlierStages = ["stage2", "stage1"];
-    private const string StPlusPlusFinalStage = "stage3";
-
     public SweepAction Action => Status switch
     {
         SweepRunStatus.Finished => SweepAction.Skip,
@@ -42,25 +38,17 @@ public sealed record SweepRunState(SweepRunStatus Status, string? Checkpoint = n
         var dir = new RunDirectory(run.RunDirectory);
         if (File.Exists(dir.TestMetricsFile) && File.Exists(dir.TestOutputsFile)) return new SweepRunState(SweepRunStatus.Finished);
 
-        string last = dir.Checkpoint(RunDirectory.Last);
-        if (File.Exists(last))
+        // The latest stage with a last.ckpt is where the run stands; --resume with it skips the finished stages before it.
+        var stages = run.Stages;
+        for (int i = stages.Count - 1; i >= 0; i--)
         {
+            var stage = stages[i];
+            string last = (stage.Folder is null ? dir : new RunDirectory(dir.Combine(stage.Folder))).Checkpoint(RunDirectory.Last);
+            if (!File.Exists(last)) continue;
             var meta = CheckpointStore.ReadMetadata(last);
-            bool finalStage = !run.IsStPlusPlus || meta.Stage == StPlusPlusFinalStage;
+            bool finalStage = i == stages.Count - 1 && meta.Stage == stage.Name;
             var status = finalStage && meta.CompletesTraining(run.Epochs) ? SweepRunStatus.Trained : SweepRunStatus.Interrupted;
-            return new SweepRunState(status, last, meta.Epoch + 1, meta.Stage);
-        }
-        if (run.IsStPlusPlus)
-        {
-            // ST++ with --resume skips its finished stages and continues the unfinished one from that stage's last.ckpt,
-            // whatever checkpoint path --resume names; naming the latest one keeps the command line truthful.
-            foreach (string stage in StPlusPlusEarlierStages)
-            {
-                string stageLast = new RunDirectory(dir.Combine(stage)).Checkpoint(RunDirectory.Last);
-                if (!File.Exists(stageLast)) continue;
-                var meta = CheckpointStore.ReadMetadata(stageLast);
-                return new SweepRunState(SweepRunStatus.Interrupted, stageLast, meta.Epoch + 1, meta.Stage ?? stage);
-            }
+            return new SweepRunState(status, last, meta.Epoch + 1, meta.Stage ?? stage.Name);
         }
         return new SweepRunState(SweepRunStatus.NotStarted);
     }

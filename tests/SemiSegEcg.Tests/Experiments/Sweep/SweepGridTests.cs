@@ -127,7 +127,8 @@ public sealed class SweepGridTests
         var merged = runs.Single(r => r.Name == "vit_tiny_unet/stpp merged/seed1");
         Assert.Equal(Path.Combine(Configs, "bench", "cross_domain", "merged.yaml"), merged.OverrideConfigPath);
         Assert.Null(merged.Ratio);
-        Assert.True(merged.IsStPlusPlus);
+        Assert.Equal(["stage1", "stage2", "stage3"], merged.Stages.Select(s => s.Name));
+        Assert.Equal([null], first.Stages.Select(s => s.Name));
     }
 
     [Theory]
@@ -153,9 +154,8 @@ public sealed class SweepGridTests
     }
 
     [Theory]
-    [InlineData("resnet50", "scratch", "ludb", "16", "unknown backbone 'resnet50' (valid, from ", ": resnet18, resnet18_unet, vit_tiny, vit_tiny_unet)")]
-    [InlineData("_shared", "scratch", "ludb", "16", "unknown backbone '_shared' (valid, from ", ": resnet18, resnet18_unet, vit_tiny, vit_tiny_unet)")]
-    [InlineData("resnet18", "fixmatch,supervised", "ludb", "16", "unknown algorithm 'supervised' for backbone 'resnet18'", "cps, fixmatch, mean_teacher, reco, scratch, stpp, unimatch)")]
+    [InlineData("resnet50", "scratch", "ludb", "16", "unknown backbone 'resnet50' (valid, from ", "resnet18, resnet18_unet, vit_tiny, vit_tiny_unet)")]
+    [InlineData("_shared", "scratch", "ludb", "16", "unknown backbone '_shared' (valid, from ", "resnet18, resnet18_unet, vit_tiny, vit_tiny_unet)")]
     [InlineData("resnet18", "scratch", "ptbxl", "16", "unknown dataset 'ptbxl'", "isp, ludb, qtdb, zhejiang, merged)")]
     [InlineData("resnet18", "scratch", "qtdb", "3", "ratio 3 has no override for dataset 'qtdb'", "valid ratios: 2, 4, 8, 16")]
     public void Should_Name_The_Valid_Values_When_A_Name_Is_Unknown(string backbones, string algorithms, string datasets, string ratios,
@@ -165,6 +165,15 @@ public sealed class SweepGridTests
 
         Assert.Contains(start, error.Message, StringComparison.Ordinal);
         Assert.EndsWith(end, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Name_The_Shipped_Configs_When_An_Algorithm_Is_Unknown()
+    {
+        var error = Assert.Throws<ArgumentException>(() => SweepGrid.Expand(Request("resnet18", "fixmatch,supervised")));
+
+        Assert.Contains("unknown algorithm 'supervised' for backbone 'resnet18'", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(string.Join(", ", ShippedConfigNames.Algorithms.Order(StringComparer.Ordinal)) + ")", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

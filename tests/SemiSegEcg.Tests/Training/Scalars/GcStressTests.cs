@@ -1,5 +1,5 @@
 using SemiSegEcg.Algorithms;
-using SemiSegEcg.Algorithms.Shared;
+using SemiSegEcg.Algorithms.Catalog;
 using SemiSegEcg.Models;
 using SemiSegEcg.Models.Backbones;
 using SemiSegEcg.Models.Heads;
@@ -22,7 +22,7 @@ public sealed class GcStressTests
     private const int Steps = 200;
     private const int Length = 500;
 
-    public static TheoryData<string> Methods() => ["supervised", "mean_teacher", "fixmatch", "cps", "reco", "stpp", "unimatch"];
+    public static TheoryData<string> Methods() => new(MethodCatalog.Names);
 
     [Theory]
     [MemberData(nameof(Methods))]
@@ -57,19 +57,18 @@ public sealed class GcStressTests
 
     private static ISegmentationAlgorithm Create(string name)
     {
+        var entry = MethodCatalog.Find(name) ?? throw new ArgumentOutOfRangeException(nameof(name), name, null);
         EncoderDecoder Model() => ModelFactory.Create(new ModelSpec("resnet18", new ResNetOptions { StemChannels = 8, BaseChannels = 8 },
-            "FCNHead", new FcnHeadOptions { InChannels = 64, Channels = 16 }, 4, UseLatentProjection: name == "reco", ProjectionInDim: 64, ProjectionOutDim: 16));
-        return name switch
+            "FCNHead", new FcnHeadOptions { InChannels = 64, Channels = 16 }, 4, UseLatentProjection: entry.NeedsLatentProjection, ProjectionInDim: 64, ProjectionOutDim: 16));
+        // The shipped EMA decay; ReCo's sampling cut to these small networks; UniMatch through its CutMix path too.
+        var method = name switch
         {
-            "supervised" => new Supervised(Model()),
-            "mean_teacher" => new MeanTeacher(Model(), Model(), 0.99),
-            "fixmatch" => new FixMatch(Model(), 0.8),
-            "cps" => new Cps(Model(), Model()),
-            "reco" => new ReCo(Model(), Model(), 0.99, 0.8, new RegionalContrastOptions(0.65, 0.8, 0.25, 32, 64)),
-            "stpp" => new StPlusPlus(Model(), Model()),
-            "unimatch" => new UniMatch(Model(), 0.8, 0.5, cutMix: true),
-            _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+            "mean_teacher" => MeanTeacher.Entry.Configure(new() { EmaDecay = 0.99 }),
+            "reco" => ReCo.Entry.Configure(new() { EmaDecay = 0.99, ContrNumQueries = 32, ContrNumNegatives = 64 }),
+            "unimatch" => UniMatch.Entry.Configure(new() { UnimatchCutmix = true }),
+            _ => entry.ConfigureDefaults(),
         };
+        return method.Create(Model);
     }
 
     /// <summary>A background thread that forces a full blocking collection and waits for the finalizers, over and over.</summary>
