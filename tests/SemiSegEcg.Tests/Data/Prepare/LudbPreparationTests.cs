@@ -83,6 +83,21 @@ public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.Pr
         Assert.Single(IndexCsv.Read(layout.LabeledIndex(16), requireLabels: true).Select(e => e.SubjectId).Distinct());
     }
 
+    [Fact]
+    public void Should_Cut_The_Tiny_Labeled_Index_From_The_Smallest_Labeled_Subset_That_Fills_A_Batch()
+    {
+        // The bundled records' 1/16, 1/8 and 1/4 subsets are one subject each (at most 12 samples); 1/2 holds 3.
+        using var output = new TempDirectory();
+        DatabasePreparation.Run(new LudbPreparer(SharedData.LudbRecords, new MaskOptions()), output.Path, seed: 0, tiny: true);
+        var layout = new PreparedLayout(output.Path, "LUDB");
+        var tiny = IndexCsv.Read(layout.TinyIndex("train_labeled"), requireLabels: true);
+
+        Assert.True(IndexCsv.Read(layout.LabeledIndex(4)).Count < DatabasePreparation.TinySamples);
+        Assert.Equal(DatabasePreparation.TinySamples, tiny.Count);
+        Assert.Equal(IndexCsv.Read(layout.LabeledIndex(2)).Take(DatabasePreparation.TinySamples).Select(e => e.Waveform), tiny.Select(e => e.Waveform));
+        Assert.All(PreparedLayout.TinySplits, split => Assert.Equal(DatabasePreparation.TinySamples, IndexCsv.Read(layout.TinyIndex(split)).Count));
+    }
+
     [SkippableFact]
     public void Should_Split_By_Subject_With_84_Samples_At_One_Sixteenth()
     {
