@@ -9,7 +9,8 @@ namespace SemiSegEcg.Tests.Cli;
 /// Runs every shell example of README.md and of the docs pages, as written, page after page in
 /// <see cref="ReadmeCommands.Pages"/> order and in document order within a page, in one fresh folder laid out like a
 /// clone (<c>configs/</c> here, <c>../shared/data</c> beside it), so the docs cannot drift from the CLI. Only budgets
-/// and data sizes are substituted where an example trains (rules in <see cref="Runnable"/>).
+/// and data sizes are substituted where an example trains (rules in <see cref="Runnable"/>), and <c>../shared/data</c>
+/// is the bundled record subset (<see cref="SharedData.BundledRawData"/>), so every clone runs it.
 /// </summary>
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
@@ -68,11 +69,11 @@ public sealed class ReadmeExamplesTests
         Assert.Equal(["semiseg", "evaluate", "r"], commands[2].Words);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Run_Every_Example_In_The_Readme_And_The_Docs()
     {
-        // Given: a clone-like workspace: configs/ in it, the shared data at ../shared/data
-        string rawData = SharedData.Require(SharedData.RawDataRoot, "raw PhysioNet data");
+        // Given: a clone-like workspace: configs/ in it, the bundled records at ../shared/data
+        string rawData = SharedData.BundledRawData;
         using var parent = new TempDirectory("readme");
         Directory.CreateDirectory(Path.Combine(parent.Path, "shared"));
         Directory.CreateSymbolicLink(Path.Combine(parent.Path, "shared", "data"), rawData);

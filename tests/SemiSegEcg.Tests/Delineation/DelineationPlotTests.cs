@@ -28,10 +28,10 @@ public sealed class DelineationPlotTests
         Assert.InRange(height, 4 * 200, 4 * 200 + 300);     // three leads and the consensus row, plus title and axis
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Plot_A_Ludb_Record_With_Its_Reference_Annotations_As_The_Delineation()
     {
-        string record = Path.Combine(SharedData.Ludb, "1");
+        string record = Path.Combine(SharedData.LudbRecords, "1");
         var input = RecordingReader.Read(record, leads: ["ii", "v1"]);
         var labels = input.LeadNames.Select(lead =>
             MaskPainter.Paint(WaveAnnotationParser.Parse(WfdbAnnotationReader.Read($"{record}.{lead}"), requireOnset: true).Waves,

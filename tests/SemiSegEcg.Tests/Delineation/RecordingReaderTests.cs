@@ -7,10 +7,10 @@ namespace SemiSegEcg.Tests.Delineation;
 
 public sealed class RecordingReaderTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Read_A_Ludb_Record_In_Millivolts_When_Given_The_Record_Path()
     {
-        string record = Path.Combine(SharedData.Ludb, "1");
+        string record = Path.Combine(SharedData.LudbRecords, "1");
         var expected = WfdbReader.Read(record);
 
         var input = RecordingReader.Read(record);
@@ -26,10 +26,10 @@ public sealed class RecordingReaderTests
         Assert.Equal(input.Leads[3], RecordingReader.Read(record + ".dat").Leads[3]);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Keep_The_Requested_Leads_In_Order_When_Names_Differ_In_Case()
     {
-        string record = Path.Combine(SharedData.Ludb, "1");
+        string record = Path.Combine(SharedData.LudbRecords, "1");
 
         var input = RecordingReader.Read(record, leads: ["V2", "II"]);
 
@@ -39,10 +39,10 @@ public sealed class RecordingReaderTests
         Assert.Equal(all.Leads[1], input.Leads[1]);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_List_The_Available_Leads_When_A_Lead_Is_Unknown()
     {
-        string record = Path.Combine(SharedData.Ludb, "1");
+        string record = Path.Combine(SharedData.LudbRecords, "1");
 
         var error = Assert.Throws<ArgumentException>(() => RecordingReader.Read(record, leads: ["II", "V7"]));
 

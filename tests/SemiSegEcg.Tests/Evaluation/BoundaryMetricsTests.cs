@@ -84,7 +84,7 @@ public sealed class BoundaryMetricsTests
         Assert.Equal(0.0, onset.F1);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Score_Perfectly_When_The_Prediction_Copies_A_Real_Mask()
     {
         // Given fixture pair 0, whose prediction is an exact copy of an LUDB mask

@@ -5,7 +5,7 @@ namespace SemiSegEcg.Tests.Evaluation;
 
 public sealed class EvaluationReportTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Gather_All_Reference_Values_On_Fixture()
     {
         var fixture = MetricFixture.Load();

@@ -5,7 +5,7 @@ namespace SemiSegEcg.Tests.Evaluation;
 
 public sealed class IntervalErrorsTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Match_Notebook_Maes_On_Fixture()
     {
         var fixture = MetricFixture.Load();

@@ -9,7 +9,7 @@ public sealed class IntervalExtractorTests
     // At 250 Hz one sample is 4 ms.
     private const double MsPerSample = 4;
 
-    [SkippableFact]
+    [Fact]
     public void Should_Reproduce_Notebook_Numerics_For_Every_Fixture_Pair()
     {
         var fixture = MetricFixture.Load();

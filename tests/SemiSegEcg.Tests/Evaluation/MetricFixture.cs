@@ -22,7 +22,7 @@ internal sealed class MetricFixture
     public JsonElement Notebook => Metrics.GetProperty("notebook");
     public JsonElement TorchMetrics => Metrics.GetProperty("torchmetrics_meaniou");
 
-    /// <summary>Loads the fixture; skips the calling test when the shared fixtures are missing.</summary>
+    /// <summary>Loads the bundled fixture (tests/Fixtures/reference).</summary>
     public static MetricFixture Load()
     {
         string dir = SharedData.ReferenceFixtures;

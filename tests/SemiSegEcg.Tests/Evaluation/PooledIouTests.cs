@@ -6,7 +6,7 @@ namespace SemiSegEcg.Tests.Evaluation;
 
 public sealed class PooledIouTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Match_Reference_Notebook_Pooled_Iou_On_Fixture()
     {
         var fixture = MetricFixture.Load();
@@ -21,7 +21,7 @@ public sealed class PooledIouTests
         for (int c = 0; c < 4; c++) Assert.Equal(expected[c], actual[c], MetricFixture.Tolerance);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Agree_With_Label_Path_When_Probabilities_Are_One_Hot_Fixture_Masks()
     {
         var fixture = MetricFixture.Load();

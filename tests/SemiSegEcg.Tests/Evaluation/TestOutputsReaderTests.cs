@@ -106,7 +106,7 @@ public sealed class TestOutputsReaderTests
         Assert.Contains("'shape'", e.Message);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Reproduce_The_Notebook_Run_From_Fixture_Masks_Saved_As_Run_Files()
     {
         // Given the fixture masks saved as docs/reference/fixtures.md#metric-parity describes the notebook run: predictions as one-hot

@@ -18,7 +18,7 @@ public sealed class CheckpointCommitOrderTests
     private const string Config = "resnet18/scratch.yaml";
     private static readonly string[] Budget = ["train.epochs=2", "test=null", "train.step_matched=true"];
 
-    [SkippableFact]
+    [Fact]
     public void Should_Resume_Exactly_From_A_Kill_After_Commit_Mid_Write_Or_Mid_Copy_And_Restore_A_Lost_Best()
     {
         using var straightDir = new TempDirectory();

@@ -15,9 +15,9 @@ public sealed class CrossDomainEndToEndTests
     public void Should_Merge_Real_Databases_And_Train_FixMatch_With_The_Merged_Config()
     {
         using var root = new TempDirectory("cross-domain");
-        DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), Path.Combine(root.Path, "ludb"), seed: 0);
-        DatabasePreparation.Run(new QtdbPreparer(SharedData.Qtdb, new MaskOptions()), Path.Combine(root.Path, "qtdb"), seed: 0);
-        DatabasePreparation.Run(new PtbXlPreparer(SharedData.PtbXl), Path.Combine(root.Path, "ptbxl"), seed: 0);
+        DatabasePreparation.Run(new LudbPreparer(SharedData.WholeLudb, new MaskOptions()), Path.Combine(root.Path, "ludb"), seed: 0);
+        DatabasePreparation.Run(new QtdbPreparer(SharedData.WholeQtdb, new MaskOptions()), Path.Combine(root.Path, "qtdb"), seed: 0);
+        DatabasePreparation.Run(new PtbXlPreparer(SharedData.WholePtbXl), Path.Combine(root.Path, "ptbxl"), seed: 0);
         string merged = Path.Combine(root.Path, "merged");
         DatasetMerger.Run([Path.Combine(root.Path, "ludb"), Path.Combine(root.Path, "qtdb"), Path.Combine(root.Path, "ptbxl")], merged);
 

@@ -22,7 +22,7 @@ public sealed class EarlyStoppingEndToEndTests
     // validation MeanIoU plateaus within a few epochs and the rule has something to stop.
     private static readonly string[] Budget = [$"train.epochs={Epochs}", "test=null", "train.lr=1e-9", "train.min_lr=0"];
 
-    [SkippableFact]
+    [Fact]
     public void Should_Stop_Where_The_Full_Runs_Curve_Says_And_Stay_Stopped_On_Resume()
     {
         using var fullDir = new TempDirectory();

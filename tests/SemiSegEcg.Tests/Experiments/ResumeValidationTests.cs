@@ -8,7 +8,7 @@ namespace SemiSegEcg.Tests.Experiments;
 [Collection(TorchCollection.Name)]
 public sealed class ResumeValidationTests
 {
-    [SkippableTheory]
+    [Theory]
     [InlineData("not a zip")]
     [InlineData("wrong method")]
     public void Should_Refuse_A_Bad_Resume_Checkpoint_Without_Rewriting_The_Runs_Config(string kind)

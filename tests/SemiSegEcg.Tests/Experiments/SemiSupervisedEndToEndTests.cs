@@ -10,7 +10,7 @@ namespace SemiSegEcg.Tests.Experiments;
 [Trait(Speed.Trait, Speed.Slow)]
 public sealed class SemiSupervisedEndToEndTests
 {
-    [SkippableTheory]
+    [Theory]
     [InlineData("mean_teacher", new[] { "model", "model_ema" }, "loss_u_s")]
     [InlineData("fixmatch", new[] { "model" }, "mask_ratio")]
     [InlineData("cps", new[] { "model", "model2" }, "loss_total_2")]

@@ -9,7 +9,7 @@ namespace SemiSegEcg.Tests.Experiments;
 [Trait(Speed.Trait, Speed.Slow)]
 public sealed class StPlusPlusEndToEndTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Run_Three_Stages_Rank_Reliability_Resume_And_Test_The_Final_Stage()
     {
         using var output = new TempDirectory();

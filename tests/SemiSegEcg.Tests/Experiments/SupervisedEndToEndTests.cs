@@ -11,7 +11,7 @@ namespace SemiSegEcg.Tests.Experiments;
 [Trait(Speed.Trait, Speed.Slow)]
 public sealed class SupervisedEndToEndTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Train_Test_And_Evaluate_On_Real_Ludb_Samples()
     {
         using var output = new TempDirectory();
@@ -40,7 +40,7 @@ public sealed class SupervisedEndToEndTests
         Assert.Contains("algorithm: base", CheckpointStore.ReadConfig(run.Checkpoint(RunDirectory.Last)));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Decrease_The_Training_Loss_On_Real_Data()
     {
         using var output = new TempDirectory();
@@ -55,7 +55,7 @@ public sealed class SupervisedEndToEndTests
         Assert.True(outcome.History[^1].MeanIou > outcome.History[0].MeanIou);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_End_A_Resumed_Run_Exactly_Like_An_Uninterrupted_One()
     {
         using var straight = new TempDirectory();

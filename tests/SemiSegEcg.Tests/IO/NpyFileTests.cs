@@ -5,7 +5,7 @@ namespace SemiSegEcg.Tests.IO;
 
 public sealed class NpyFileTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Read_Numpy_Written_Float32_And_Int64_Fixtures()
     {
         string dir = Path.Combine(SharedData.ReferenceFixtures, "preprocessing");

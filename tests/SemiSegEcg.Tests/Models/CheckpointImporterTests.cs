@@ -1,4 +1,5 @@
 using System.Collections;
+using SemiSegEcg.IO;
 using SemiSegEcg.Models;
 using SemiSegEcg.Tests.Infrastructure;
 using TorchSharp.PyBridge;
@@ -9,11 +10,15 @@ namespace SemiSegEcg.Tests.Models;
 [Collection(TorchCollection.Name)]
 public sealed class CheckpointImporterTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Load_The_Reference_PyTorch_State_Dict_Exactly()
     {
         using var scope = NewDisposeScope();
-        var expected = ReferenceFixture.LoadStateDirectory(ReferenceFixture.StateDirectory);
+        // The original's torch.save file as PyBridge unpickles it, with the names and shapes the original listed.
+        var expected = ReferenceFixture.LoadInitialState();
+        var listed = ReferenceFixture.ReadKeys(ReferenceFixture.StateDirectory);
+        Assert.Equal(listed.Select(k => k.Key).Order(StringComparer.Ordinal), expected.Keys.Order(StringComparer.Ordinal));
+        Assert.All(listed, k => Assert.Equal(k.Shape, expected[k.Key].shape));
         using var model = ReferenceFixture.CreateResNet18Fcn();
 
         var result = CheckpointImporter.LoadPyTorchStateDict(model, ReferenceFixture.PathOf(ReferenceFixture.StateDictFile));
@@ -24,18 +29,28 @@ public sealed class CheckpointImporterTests
         AssertStateEquals(expected, model);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Load_The_Per_Key_Npy_State_Exactly()
     {
         using var scope = NewDisposeScope();
-        var expected = ReferenceFixture.LoadStateDirectory(ReferenceFixture.StateDirectory);
+        // The per-key form (one .npy per key, float32, int64 0-d BN counters) regenerated from the .pt, the only copy shipped.
+        using var tmp = new TempDirectory();
+        var original = ReferenceFixture.LoadInitialState();
+        File.Copy(Path.Combine(ReferenceFixture.Directory, ReferenceFixture.StateDirectory, "keys.json"), tmp.File("keys.json"));
+        foreach (var (key, value) in original)
+        {
+            if (value.dtype == ScalarType.Int64) NpyFile.Write(tmp.File(key + ".npy"), value.data<long>().ToArray(), value.shape);
+            else NpyFile.Write(tmp.File(key + ".npy"), value.data<float>().ToArray(), value.shape);
+        }
+        var expected = ReferenceFixture.LoadStateFolder(tmp.Path);
         using var model = ReferenceFixture.CreateResNet18Fcn();
 
-        var result = CheckpointImporter.LoadStateDict(model, expected, ReferenceFixture.StateDirectory);
+        var result = CheckpointImporter.LoadStateDict(model, expected, tmp.Path);
 
         Assert.Equal(128, expected.Count);
         Assert.Equal(128, result.LoadedKeys.Count);
         AssertStateEquals(expected, model);
+        AssertStateEquals(original, model);
         Assert.Equal(ScalarType.Int64, model.state_dict()["backbone.stem.1.num_batches_tracked"].dtype);
     }
 

@@ -12,7 +12,7 @@ public sealed class EncoderDecoderTests(ITestOutputHelper output)
 {
     private const string InputFile = "input_x.npy";
 
-    [SkippableFact]
+    [Fact]
     public void Should_Match_Reference_Eval_Logits()
     {
         using var scope = NewDisposeScope();
@@ -30,7 +30,7 @@ public sealed class EncoderDecoderTests(ITestOutputHelper output)
         Assert.True(error <= 2e-5f, $"eval logits max |Δ| {error} > 2e-5");
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Reproduce_Reference_Training_Step_When_Dropout_Uses_The_Stored_Mask()
     {
         using var scope = NewDisposeScope();
@@ -46,7 +46,7 @@ public sealed class EncoderDecoderTests(ITestOutputHelper output)
             "resnet18_fcn_train_forward_logits.npy", "resnet18_fcn_after_step_logits.npy");
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Reproduce_Reference_Training_Step_When_Head_Dropout_Is_Off()
     {
         using var scope = NewDisposeScope();
@@ -58,7 +58,7 @@ public sealed class EncoderDecoderTests(ITestOutputHelper output)
             "resnet18_fcn_train_forward_nodropout_logits.npy", "resnet18_fcn_after_step_nodropout_logits.npy");
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(true, 1.4201661733675495)]
     [InlineData(false, 1.4149020457270258)]
     public void Should_Match_The_Reference_Float64_Training_Loss_When_Run_In_Double(bool withDropout, double expectedLoss64)

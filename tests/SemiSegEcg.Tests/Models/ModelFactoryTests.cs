@@ -25,7 +25,7 @@ public sealed class ModelFactoryTests
         Assert.Equal(197_380, head.Trainable);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Name_And_Shape_State_Dict_Entries_Exactly_As_The_Reference()
     {
         var expected = ReferenceFixture.ReadKeys(ReferenceFixture.StateDirectory);

@@ -5,7 +5,7 @@ namespace SemiSegEcg.Tests.Signal;
 
 public sealed class ButterworthDesignTests(ITestOutputHelper output)
 {
-    [SkippableTheory]
+    [Theory]
     [InlineData("sos_highpass", 0.67, FilterType.Highpass)]
     [InlineData("sos_lowpass", 40.0, FilterType.Lowpass)]
     public void Should_Match_Scipy_Sections_For_Reference_Filters(string key, double cutoffHz, FilterType type)

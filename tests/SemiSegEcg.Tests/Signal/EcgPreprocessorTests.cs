@@ -5,7 +5,7 @@ namespace SemiSegEcg.Tests.Signal;
 
 public sealed class EcgPreprocessorTests(ITestOutputHelper output)
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Match_Reference_At_Every_Stage_For_Both_Ludb_Cases()
     {
         var preprocessor = new EcgPreprocessor();

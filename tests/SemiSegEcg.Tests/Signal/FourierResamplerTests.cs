@@ -5,7 +5,7 @@ namespace SemiSegEcg.Tests.Signal;
 
 public sealed class FourierResamplerTests(ITestOutputHelper output)
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Match_Reference_When_Resampling_Ludb_Lead_From_500Hz_To_2500_Samples()
     {
         foreach (string tag in SignalFixtures.Cases)
@@ -24,7 +24,7 @@ public sealed class FourierResamplerTests(ITestOutputHelper output)
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Match_Reference_Resize_Signals_For_Every_Fixture_Size()
     {
         // Given the standardized reference lead

@@ -4,7 +4,7 @@ namespace SemiSegEcg.Tests.Signal;
 
 public sealed class LabelResamplerTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Match_Reference_Zero_Order_Hold_Of_Ludb_Masks()
     {
         foreach (string tag in SignalFixtures.Cases)
@@ -21,7 +21,7 @@ public sealed class LabelResamplerTests
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Match_Reference_Source_Indices_Of_Zero_Order_Hold()
     {
         // Given the source index of each output stored in the fixture JSON, and labels equal to their own index
@@ -37,7 +37,7 @@ public sealed class LabelResamplerTests
         Assert.Equal(4999, actual[^1]);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Match_Reference_Nearest_Resize_Of_Labels_For_Every_Fixture_Size()
     {
         // Given the 2500-sample reference mask

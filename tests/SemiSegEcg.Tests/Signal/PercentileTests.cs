@@ -14,7 +14,7 @@ public sealed class PercentileTests
         Assert.Equal(expected, Percentile.Linear([4.0, 1.0, 3.0, 2.0], q));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Match_Reference_Powerline_Amplitude_Percentiles()
     {
         // Given the standardized reference lead and numpy's percentiles of it

@@ -4,7 +4,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Signal;
 
-/// <summary>Paths and loaders for the reference fixtures used by the signal tests (skips when they are missing).</summary>
+/// <summary>Paths and loaders for the reference fixtures used by the signal tests (bundled in tests/Fixtures/reference).</summary>
 internal static class SignalFixtures
 {
     public static readonly string[] Cases = ["ludb_1_ii", "ludb_2_v1"];

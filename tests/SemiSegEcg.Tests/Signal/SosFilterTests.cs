@@ -4,7 +4,7 @@ namespace SemiSegEcg.Tests.Signal;
 
 public sealed class SosFilterTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Use_Reference_Pad_Length_Of_18_For_Both_Filters()
     {
         var json = SignalFixtures.Json(SignalFixtures.Preprocessing("preprocessing.json"));

@@ -6,7 +6,7 @@ namespace SemiSegEcg.Tests.Training;
 
 public sealed class CosineWarmupScheduleTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Equal_The_Reference_Schedule_At_Every_Fixture_Point()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(SharedData.ReferenceFixtures, "lr_schedule.json")));

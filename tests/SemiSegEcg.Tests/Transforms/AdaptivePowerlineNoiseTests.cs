@@ -9,7 +9,7 @@ public sealed class AdaptivePowerlineNoiseTests(ITestOutputHelper output)
 {
     private const double ReferenceAmplitude = 0.9292543649673459;
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(50)]
     [InlineData(60)]
     public void Should_Add_Reference_Template_When_Frequency_Is_Fixed(int frequencyHz)
@@ -29,7 +29,7 @@ public sealed class AdaptivePowerlineNoiseTests(ITestOutputHelper output)
         Assert.Equal(ReferenceAmplitude, AdaptivePowerlineNoise.NoiseAmplitude(signal), 1e-12);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Add_Exactly_A_50_Or_60_Hz_Sine_Of_The_Adaptive_Amplitude_On_Real_Leads()
     {
         // Given real LUDB leads (z-scored and mV) and the op at 250 Hz

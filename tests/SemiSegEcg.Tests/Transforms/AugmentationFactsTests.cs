@@ -37,7 +37,7 @@ public sealed class AugmentationFactsTests(ITestOutputHelper output)
         { "on_filtered_unstandardized_signal_mV", "RandomPartialSquareNoise (defaults)" },
     };
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(Ops))]
     public void Should_Match_Reference_Energy_Ratio_Statistics(string section, string op)
     {
@@ -61,7 +61,7 @@ public sealed class AugmentationFactsTests(ITestOutputHelper output)
         Assert.True(Math.Abs(ours.FractionExactNoop - refNoop) < noopTolerance, $"no-op fraction {ours.FractionExactNoop} vs {refNoop}");
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("on_standardized_signal")]
     [InlineData("on_filtered_unstandardized_signal_mV")]
     public void Should_Match_Reference_Energy_Ratio_Of_Deterministic_Ops(string section)

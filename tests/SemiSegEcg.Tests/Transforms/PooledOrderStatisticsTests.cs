@@ -6,7 +6,7 @@ namespace SemiSegEcg.Tests.Transforms;
 
 public sealed class PooledOrderStatisticsTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Equal_Numpy_Percentile_Port_Bit_For_Bit_On_Real_And_Random_Signals()
     {
         var random = new SeededRandom(1);

@@ -36,7 +36,7 @@ public sealed class RandAugmentTests(ITestOutputHelper output)
         Assert.All(orders.Values, count => Assert.InRange(count, 140, 260));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Apply_Each_Chosen_Op_With_Its_Probability_Like_The_Reference()
     {
         // Given four counting ops as configured (3 layers, prob 0.5) and the reference's measured distribution
@@ -74,7 +74,7 @@ public sealed class RandAugmentTests(ITestOutputHelper output)
         Assert.All(perOp, count => Assert.True(Math.Abs(count / (double)calls - 0.375) < 4 * opStandardError, $"op ran in {count} calls"));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Leave_About_One_Call_In_Eight_Unchanged_On_A_Real_Lead()
     {
         // Given the shipped strong augmentation built from YAML and the z-scored LUDB lead

@@ -6,7 +6,7 @@ namespace SemiSegEcg.Tests.Transforms;
 
 public sealed class RandomPartialSineNoiseTests(ITestOutputHelper output)
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Use_Reference_Full_Length_Template()
     {
         // Given the reference lead and the stored full-length sine template (freq 0.5: a 1250-sample period)
@@ -23,7 +23,7 @@ public sealed class RandomPartialSineNoiseTests(ITestOutputHelper output)
         Assert.True(error < 1e-5, $"max abs error {error}");
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Add_The_Template_Start_Only_Inside_A_Random_Window()
     {
         // Given a zero signal, the reference template and the configured op

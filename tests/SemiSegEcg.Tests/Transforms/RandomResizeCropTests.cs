@@ -7,7 +7,7 @@ namespace SemiSegEcg.Tests.Transforms;
 
 public sealed class RandomResizeCropTests(ITestOutputHelper output)
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Match_Reference_Outputs_When_Draws_Are_Fixed()
     {
         // Given the reference lead, its mask and the eight fixed (size, start) cases of the fixture
@@ -37,7 +37,7 @@ public sealed class RandomResizeCropTests(ITestOutputHelper output)
         Assert.Equal(8, checkedCases);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Keep_Mask_And_Signal_Aligned_When_Resizing_A_Qrs_Indicator()
     {
         // Given a signal that is 1 inside the real LUDB QRS mask and 0 elsewhere
@@ -74,7 +74,7 @@ public sealed class RandomResizeCropTests(ITestOutputHelper output)
         Assert.True(totalMismatches < totalBoundaries / 3.0, $"{totalMismatches} mismatches at {totalBoundaries} boundaries");
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Reproduce_Reference_Scale_Padding_And_Background_Statistics()
     {
         // Given the reference lead and the configured weak augmentation

@@ -5,7 +5,7 @@ namespace SemiSegEcg.Tests.Transforms;
 
 public sealed class RandomShiftTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Shift_Signal_And_Label_Together_On_A_Real_Lead()
     {
         // Given the real LUDB lead and mask

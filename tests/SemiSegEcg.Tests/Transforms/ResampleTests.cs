@@ -6,7 +6,7 @@ namespace SemiSegEcg.Tests.Transforms;
 
 public sealed class ResampleTests(ITestOutputHelper output)
 {
-    [SkippableTheory]
+    [Theory]
     [InlineData("ludb_1_ii")]
     [InlineData("ludb_2_v1")]
     public void Should_Match_Reference_Loader_Resampling_Of_Real_Leads(string tag)

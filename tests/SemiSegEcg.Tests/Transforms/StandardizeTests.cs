@@ -5,7 +5,7 @@ namespace SemiSegEcg.Tests.Transforms;
 
 public sealed class StandardizeTests
 {
-    [SkippableTheory]
+    [Theory]
     [InlineData("ludb_1_ii")]
     [InlineData("ludb_2_v1")]
     public void Should_Match_Reference_Standardized_Lead(string tag)

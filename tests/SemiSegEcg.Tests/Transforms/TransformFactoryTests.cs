@@ -127,7 +127,7 @@ public sealed class TransformFactoryTests(ITestOutputHelper output)
         Assert.True(crop.ChangesLabel);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Reproduce_Reference_Filtering_With_Shipped_Filter_Block()
     {
         // Given the shipped filter block and the reference's resampled LUDB leads

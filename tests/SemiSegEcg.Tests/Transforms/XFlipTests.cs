@@ -5,7 +5,7 @@ namespace SemiSegEcg.Tests.Transforms;
 
 public sealed class XFlipTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Reverse_Signal_And_Label_Without_Touching_The_Input()
     {
         // Given the real LUDB lead and mask

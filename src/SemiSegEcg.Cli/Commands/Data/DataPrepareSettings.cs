@@ -47,7 +47,7 @@ public sealed class DataPrepareSettings : CommandSettings
     public int LabelDraws { get; init; } = 1;
 
     [CommandOption("--tiny")]
-    [Description("Also write TINY_train_labeled.csv, TINY_train_unlabeled.csv, TINY_valid.csv and TINY_test.csv: the first 16 samples of the smallest labeled subset and of each split, for smoke tests (docs/sweep-and-report.md, section A smoke test).")]
+    [Description("Also write TINY_train_labeled.csv, TINY_train_unlabeled.csv, TINY_valid.csv and TINY_test.csv: the first 16 samples of the smallest labeled subset holding 16 and of each split, for smoke tests (docs/sweep-and-report.md, section A smoke test).")]
     public bool Tiny { get; init; }
 
     [CommandOption("--offset-rule <RULE>")]

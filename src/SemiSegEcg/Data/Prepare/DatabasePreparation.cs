@@ -16,7 +16,8 @@ public static class DatabasePreparation
     /// draws 1 … N−1 are written as <c>&lt;PREFIX&gt;_train_labeled_1over{r}_draw{k}.csv</c>.
     /// </param>
     /// <param name="tiny">Also writes <see cref="PreparedLayout.TinyIndex"/> files: the first <see cref="TinySamples"/>
-    /// samples of the smallest labeled subset, the training, validation and test indexes, for smoke tests.</param>
+    /// samples of the smallest labeled subset that holds that many (of the largest when none does), the training,
+    /// validation and test indexes, for smoke tests.</param>
     public static PrepareSummary Run(IDatabasePreparer preparer, string outputRoot, long seed, IProgress<int>? recordsDone = null,
         int labelDraws = 1, bool tiny = false)
     {
@@ -99,7 +100,12 @@ public static class DatabasePreparation
             if (layout.IsLabeledDrawIndex(name) && !written.Contains(name)) File.Delete(stale);
         }
         // Tiny indexes of an earlier preparation would list another split's samples: written anew or removed.
-        if (tiny) WriteTinyIndexes(layout, split.LabeledSubjects.Keys.Max());
+        if (tiny)
+        {
+            // The smallest labeled subset that fills a batch: in a small database 1/16 can be a single 12-lead subject.
+            var ratios = split.LabeledSubjects.Keys.OrderDescending().ToList();
+            WriteTinyIndexes(layout, ratios.FirstOrDefault(r => Select(split.LabeledSubjects[r]).Count >= TinySamples, ratios[^1]));
+        }
         else foreach (string file in PreparedLayout.TinySplits.Select(layout.TinyIndex)) File.Delete(file);
         return stats;
     }
@@ -107,9 +113,9 @@ public static class DatabasePreparation
     /// <summary>How many samples each <c>--tiny</c> index lists: one batch of the shipped configs.</summary>
     public const int TinySamples = 16;
 
-    private static void WriteTinyIndexes(PreparedLayout layout, int smallestRatio)
+    private static void WriteTinyIndexes(PreparedLayout layout, int labeledRatio)
     {
-        string[] sources = [layout.LabeledIndex(smallestRatio), layout.UnlabeledIndex, layout.ValidIndex, layout.TestIndex];
+        string[] sources = [layout.LabeledIndex(labeledRatio), layout.UnlabeledIndex, layout.ValidIndex, layout.TestIndex];
         for (int i = 0; i < sources.Length; i++)
             IndexCsv.Write(layout.TinyIndex(PreparedLayout.TinySplits[i]), IndexCsv.Read(sources[i], requireLabels: true).Take(TinySamples));
     }

@@ -9,7 +9,7 @@ public sealed class IndexCsvTests
 {
     private static string Fixture(string name) => Path.Combine(SharedData.PickleFixtures, name);
 
-    [SkippableFact]
+    [Fact]
     public void Should_Read_A_Pickled_DataFrame_Index_As_The_Same_Entries_As_Its_Csv()
     {
         var fromCsv = IndexCsv.Read(Fixture("index.csv"), requireLabels: true);
@@ -20,7 +20,7 @@ public sealed class IndexCsvTests
         Assert.Equal(fromCsv, fromPickle);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Refuse_A_Pickle_Index_That_Would_Run_Code_Naming_The_Global()
     {
         using var dir = new TempDirectory();
@@ -33,7 +33,7 @@ public sealed class IndexCsvTests
         Assert.Contains("system", error.GlobalName, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Name_The_Missing_Label_Column_Of_A_Pickled_Index()
     {
         var error = Assert.Throws<InvalidDataException>(() => IndexCsv.Read(Fixture("index_pandas.pkl"), labelColumn: "mask", requireLabels: true));

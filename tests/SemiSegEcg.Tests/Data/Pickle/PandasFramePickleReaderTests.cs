@@ -8,7 +8,7 @@ public sealed class PandasFramePickleReaderTests
 {
     private static string Fixture(string name) => Path.Combine(SharedData.PickleFixtures, name);
 
-    [SkippableFact]
+    [Fact]
     public void Should_Read_The_Same_Rows_As_The_Csv_Index()
     {
         // Given: the CSV index (simple, unquoted fixture) and the same index as a pickled DataFrame
@@ -31,7 +31,7 @@ public sealed class PandasFramePickleReaderTests
         Assert.Equal(500L, frame.Column("sample_rate")[0]);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Refuse_The_DataFrame_Pickle_In_The_Numpy_Array_Reader()
     {
         // When: the numpy reader's allow-list has no pandas globals
@@ -60,7 +60,7 @@ public sealed class PandasFramePickleReaderTests
         Assert.Contains("to_csv", error.Message);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Point_To_Csv_When_The_Pickle_Is_An_Array_Not_A_DataFrame()
     {
         var error = Assert.Throws<InvalidDataException>(() => PandasFramePickleReader.Read(Fixture("signal_float64_p4.pkl")));

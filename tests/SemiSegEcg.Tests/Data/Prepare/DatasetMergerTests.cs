@@ -29,9 +29,9 @@ public sealed class DatasetMergerTests : IClassFixture<DatasetMergerTests.Prepar
         public PreparedRoot Get()
         {
             if (_prepared) return this;
-            DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), Databases[0], seed: 0);
-            DatabasePreparation.Run(new QtdbPreparer(SharedData.Qtdb, new MaskOptions()), Databases[1], seed: 0);
-            DatabasePreparation.Run(new PtbXlPreparer(SharedData.PtbXl), Databases[2], seed: 0);
+            DatabasePreparation.Run(new LudbPreparer(SharedData.WholeLudb, new MaskOptions()), Databases[0], seed: 0);
+            DatabasePreparation.Run(new QtdbPreparer(SharedData.WholeQtdb, new MaskOptions()), Databases[1], seed: 0);
+            DatabasePreparation.Run(new PtbXlPreparer(SharedData.WholePtbXl), Databases[2], seed: 0);
             _prepared = true;
             return this;
         }

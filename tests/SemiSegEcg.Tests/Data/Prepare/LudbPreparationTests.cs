@@ -7,7 +7,10 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Data.Prepare;
 
-/// <summary>Prepares all of real LUDB once (about 2 s) and checks the result against the original's figures.</summary>
+/// <summary>
+/// Prepares all of real LUDB once (about 2 s) and checks the result against the original's figures (whole database:
+/// skipped without <c>../shared</c>); record-level behaviour is checked on the bundled 11-record subset.
+/// </summary>
 public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.PreparedLudb>
 {
     private readonly PreparedLudb _prepared;
@@ -17,16 +20,31 @@ public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.Pr
     public sealed class PreparedLudb : IDisposable
     {
         public TempDirectory Output { get; } = new("ludb-prep");
+        public TempDirectory SubsetOutput { get; } = new("ludb-subset-prep");
         public PrepareSummary? Summary { get; private set; }
+        public PrepareSummary? SubsetSummary { get; private set; }
         public PreparedLayout Layout => new(Output.Path, "LUDB");
+        public PreparedLayout SubsetLayout => new(SubsetOutput.Path, "LUDB");
 
+        /// <summary>The whole database prepared (skips without it).</summary>
         public PrepareSummary Get()
         {
-            Summary ??= DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), Output.Path, seed: 0);
+            Summary ??= DatabasePreparation.Run(new LudbPreparer(SharedData.WholeLudb, new MaskOptions()), Output.Path, seed: 0);
             return Summary;
         }
 
-        public void Dispose() => Output.Dispose();
+        /// <summary>The bundled records prepared.</summary>
+        public PrepareSummary GetSubset()
+        {
+            SubsetSummary ??= DatabasePreparation.Run(new LudbPreparer(SharedData.LudbRecords, new MaskOptions()), SubsetOutput.Path, seed: 0);
+            return SubsetSummary;
+        }
+
+        public void Dispose()
+        {
+            Output.Dispose();
+            SubsetOutput.Dispose();
+        }
     }
 
     [SkippableFact]
@@ -45,6 +63,39 @@ public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.Pr
             "116 v1", "116 v2", "116 v4", "198 v2",
         ];
         Assert.Equal(expected.Select(e => $"record {e.Replace(" ", " lead ")}").Order(), summary.Dropped.Select(d => d.Item).Order());
+    }
+
+    [Fact]
+    public void Should_Drop_The_Incomplete_Leads_Of_The_Bundled_Records_And_Split_Them_By_Subject()
+    {
+        var summary = _prepared.GetSubset();
+        var layout = _prepared.SubsetLayout;
+
+        Assert.Equal(["record 7 lead v1", "record 7 lead v2", "record 7 lead v3", "record 8 lead v5"], summary.Dropped.Select(d => d.Item).Order(StringComparer.Ordinal));
+        Assert.Equal(128, Directory.GetFiles(layout.EcgDir, "*.npy").Length);
+        var train = IndexCsv.Read(layout.UnlabeledIndex, requireLabels: true);
+        var valid = IndexCsv.Read(layout.ValidIndex, requireLabels: true);
+        var test = IndexCsv.Read(layout.TestIndex, requireLabels: true);
+        Assert.Equal(128, train.Count + valid.Count + test.Count);
+        var subjects = (train.Select(e => e.SubjectId).ToHashSet(), valid.Select(e => e.SubjectId).ToHashSet(), test.Select(e => e.SubjectId).ToHashSet());
+        Assert.Equal((7, 2, 2), (subjects.Item1.Count, subjects.Item2.Count, subjects.Item3.Count));
+        Assert.Empty(subjects.Item1.Intersect(subjects.Item2).Concat(subjects.Item1.Intersect(subjects.Item3)).Concat(subjects.Item2.Intersect(subjects.Item3)));
+        Assert.Single(IndexCsv.Read(layout.LabeledIndex(16), requireLabels: true).Select(e => e.SubjectId).Distinct());
+    }
+
+    [Fact]
+    public void Should_Cut_The_Tiny_Labeled_Index_From_The_Smallest_Labeled_Subset_That_Fills_A_Batch()
+    {
+        // The bundled records' 1/16, 1/8 and 1/4 subsets are one subject each (at most 12 samples); 1/2 holds 3.
+        using var output = new TempDirectory();
+        DatabasePreparation.Run(new LudbPreparer(SharedData.LudbRecords, new MaskOptions()), output.Path, seed: 0, tiny: true);
+        var layout = new PreparedLayout(output.Path, "LUDB");
+        var tiny = IndexCsv.Read(layout.TinyIndex("train_labeled"), requireLabels: true);
+
+        Assert.True(IndexCsv.Read(layout.LabeledIndex(4)).Count < DatabasePreparation.TinySamples);
+        Assert.Equal(DatabasePreparation.TinySamples, tiny.Count);
+        Assert.Equal(IndexCsv.Read(layout.LabeledIndex(2)).Take(DatabasePreparation.TinySamples).Select(e => e.Waveform), tiny.Select(e => e.Waveform));
+        Assert.All(PreparedLayout.TinySplits, split => Assert.Equal(DatabasePreparation.TinySamples, IndexCsv.Read(layout.TinyIndex(split)).Count));
     }
 
     [SkippableFact]
@@ -70,24 +121,24 @@ public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.Pr
         Assert.All(train, e => Assert.Equal(500, e.SampleRateHz));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Match_The_Original_Files_Class_Counts_With_The_Exclusive_Offset_Rule()
     {
-        _prepared.Get();
+        _prepared.GetSubset();
         // A third party's count on the original's 101_lead_I.pkl: 3545 background, 549 QRS, 906 T, no P.
-        var label = NpyFile.Read(Path.Combine(_prepared.Layout.LabelDir, "101_lead_I.npy")).AsInt64();
+        var label = NpyFile.Read(Path.Combine(_prepared.SubsetLayout.LabelDir, "101_lead_I.npy")).AsInt64();
 
         Assert.Equal(5000, label.Length);
         Assert.Equal(new long[] { 3545, 0, 549, 906 }, Enumerable.Range(0, 4).Select(c => (long)label.Count(v => v == c)).ToArray());
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Hold_The_Signal_Outside_The_Annotated_Span_Like_The_Original_Files()
     {
-        _prepared.Get();
+        _prepared.GetSubset();
         // A third party's statistics of the original's 101_lead_I.pkl: min −0.1698, max 0.8302, mean −0.0018, std 0.1122.
         // The recorded lead has mean 0.0002 and std 0.1222; holding it at the first onset and last offset reproduces them.
-        var signal = NpyFile.Read(Path.Combine(_prepared.Layout.EcgDir, "101_lead_I.npy")).AsFloat32().Select(v => (double)v).ToArray();
+        var signal = NpyFile.Read(Path.Combine(_prepared.SubsetLayout.EcgDir, "101_lead_I.npy")).AsFloat32().Select(v => (double)v).ToArray();
         double mean = signal.Average();
         double std = Math.Sqrt(signal.Average(v => (v - mean) * (v - mean)));
 
@@ -99,11 +150,11 @@ public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.Pr
         Assert.All(signal.AsSpan(4440).ToArray(), v => Assert.Equal(signal[4439], v));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Reproduce_The_Reference_Mask_With_The_Inclusive_Offset_Rule()
     {
         using var output = new TempDirectory();
-        var preparer = new LudbPreparer(SharedData.Ludb, new MaskOptions(Offset: OffsetRule.Inclusive, OutsideSignal: UnannotatedSignal.Keep));
+        var preparer = new LudbPreparer(SharedData.LudbRecords, new MaskOptions(Offset: OffsetRule.Inclusive, OutsideSignal: UnannotatedSignal.Keep));
         var sample = preparer.ReadSamples(new List<DroppedItem>()).First(s => s.Name == "1_lead_II");
         var reference = NpyFile.Read(Path.Combine(SharedData.ReferenceFixtures, "preprocessing", "ludb_1_ii_mask_500hz.npy")).AsInt64();
         var signal = NpyFile.Read(Path.Combine(SharedData.ReferenceFixtures, "preprocessing", "ludb_1_ii_signal_500hz.npy")).AsFloat32();
@@ -112,39 +163,40 @@ public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.Pr
         Assert.Equal(signal, sample.Signal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Write_The_Same_Files_Again_For_The_Same_Seed_And_Differ_For_Another()
     {
-        _prepared.Get();
-        string first = File.ReadAllText(_prepared.Layout.LabeledIndex(16));
+        _prepared.GetSubset();
+        string first = File.ReadAllText(_prepared.SubsetLayout.LabeledIndex(16));
         using var again = new TempDirectory();
-        DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), again.Path, seed: 0);
+        DatabasePreparation.Run(new LudbPreparer(SharedData.LudbRecords, new MaskOptions()), again.Path, seed: 0);
         using var other = new TempDirectory();
-        DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), other.Path, seed: 1);
+        DatabasePreparation.Run(new LudbPreparer(SharedData.LudbRecords, new MaskOptions()), other.Path, seed: 1);
 
         Assert.Equal(first, File.ReadAllText(new PreparedLayout(again.Path, "LUDB").LabeledIndex(16)));
         Assert.NotEqual(first, File.ReadAllText(new PreparedLayout(other.Path, "LUDB").LabeledIndex(16)));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Rerun_Over_An_Existing_Output_And_Remove_Files_No_Longer_Produced()
     {
+        // The bundled 11 records: 132 lead files, of which 4 are incomplete (record 7 v1–v3, record 8 v5).
         using var output = new TempDirectory();
-        DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions(), keepIncompleteLeads: true), output.Path, seed: 0);
+        DatabasePreparation.Run(new LudbPreparer(SharedData.LudbRecords, new MaskOptions(), keepIncompleteLeads: true), output.Path, seed: 0);
         var layout = new PreparedLayout(output.Path, "LUDB");
-        Assert.Equal(2400, Directory.GetFiles(layout.EcgDir).Length);
+        Assert.Equal(132, Directory.GetFiles(layout.EcgDir).Length);
 
-        DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), output.Path, seed: 0);
+        DatabasePreparation.Run(new LudbPreparer(SharedData.LudbRecords, new MaskOptions()), output.Path, seed: 0);
 
-        Assert.Equal(2369, Directory.GetFiles(layout.EcgDir).Length);
-        Assert.Equal(2369, Directory.GetFiles(layout.LabelDir).Length);
+        Assert.Equal(128, Directory.GetFiles(layout.EcgDir).Length);
+        Assert.Equal(128, Directory.GetFiles(layout.LabelDir).Length);
         Assert.Empty(Directory.GetFiles(output.Path, "*.tmp", SearchOption.AllDirectories));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Mark_Unannotated_Ends_As_Ignored_When_Asked()
     {
-        var preparer = new LudbPreparer(SharedData.Ludb, new MaskOptions(Unannotated: UnannotatedPolicy.Ignore));
+        var preparer = new LudbPreparer(SharedData.LudbRecords, new MaskOptions(Unannotated: UnannotatedPolicy.Ignore));
         var sample = preparer.ReadSamples(new List<DroppedItem>()).First(s => s.Name == "1_lead_II");
 
         Assert.Equal(WaveLabels.Ignore, sample.Label![0]);
@@ -173,7 +225,7 @@ public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.Pr
         var layout = new PreparedLayout(output.Path, "LUDB");
 
         // When
-        var summary = DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), output.Path, seed: 0, labelDraws: 3);
+        var summary = DatabasePreparation.Run(new LudbPreparer(SharedData.WholeLudb, new MaskOptions()), output.Path, seed: 0, labelDraws: 3);
 
         // Then: valid, test, unlabeled and draw 0 are byte for byte the usual files
         foreach (string file in new[] { usual.ValidIndex, usual.TestIndex, usual.UnlabeledIndex, usual.LabeledIndex(16), usual.LabeledIndex(2) })
@@ -209,7 +261,7 @@ public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.Pr
         string userFile = Path.Combine(layout.IndexDir, "LUDB_train_labeled_1over16_draw1_old.csv");
         File.WriteAllText(userFile, "mine");
         File.WriteAllText(layout.TinyIndex("test"), "from an earlier --tiny");
-        var again = DatabasePreparation.Run(new LudbPreparer(SharedData.Ludb, new MaskOptions()), output.Path, seed: 0, labelDraws: 2);
+        var again = DatabasePreparation.Run(new LudbPreparer(SharedData.WholeLudb, new MaskOptions()), output.Path, seed: 0, labelDraws: 2);
         Assert.False(File.Exists(layout.LabeledIndex(16, 2)));
         Assert.Equal(drawOne, File.ReadAllBytes(layout.LabeledIndex(16, 1)));
         Assert.Equal("mine", File.ReadAllText(userFile));

@@ -12,7 +12,7 @@ public sealed class QtdbAndPtbXlPreparationTests
     public void Should_Cut_Qtdb_Annotated_Stretches_Into_Whole_10s_Windows_With_One_Mask_For_Both_Leads()
     {
         using var output = new TempDirectory();
-        var summary = DatabasePreparation.Run(new QtdbPreparer(SharedData.Qtdb, new MaskOptions()), output.Path, seed: 0);
+        var summary = DatabasePreparation.Run(new QtdbPreparer(SharedData.WholeQtdb, new MaskOptions()), output.Path, seed: 0);
         var layout = new PreparedLayout(output.Path, "QTDB");
         var all = new[] { layout.UnlabeledIndex, layout.ValidIndex, layout.TestIndex }.SelectMany(p => IndexCsv.Read(p, requireLabels: true)).ToList();
 
@@ -34,7 +34,7 @@ public sealed class QtdbAndPtbXlPreparationTests
     public void Should_Turn_Qtdb_Gaps_Into_Ignored_Samples_When_Unannotated_Is_Ignore()
     {
         using var output = new TempDirectory();
-        var summary = DatabasePreparation.Run(new QtdbPreparer(SharedData.Qtdb, new MaskOptions(Unannotated: UnannotatedPolicy.Ignore)), output.Path, seed: 0);
+        var summary = DatabasePreparation.Run(new QtdbPreparer(SharedData.WholeQtdb, new MaskOptions(Unannotated: UnannotatedPolicy.Ignore)), output.Path, seed: 0);
 
         Assert.Equal(1400, summary.Splits.Where(s => s.Split is "train" or "valid" or "test").Sum(s => s.Samples));
         Assert.True(summary.Splits.First(s => s.Split == "train").IgnoredSamples > 0);
@@ -44,7 +44,7 @@ public sealed class QtdbAndPtbXlPreparationTests
     public void Should_Give_12_Unlabeled_Samples_Per_PtbXl_Record_With_Patient_Ids()
     {
         using var output = new TempDirectory();
-        var summary = DatabasePreparation.Run(new PtbXlPreparer(SharedData.PtbXl), output.Path, seed: 0);
+        var summary = DatabasePreparation.Run(new PtbXlPreparer(SharedData.WholePtbXl), output.Path, seed: 0);
         var index = IndexCsv.Read(new PreparedLayout(output.Path, "PTBXL").UnlabeledIndex);
 
         Assert.Equal(6000, index.Count);

@@ -12,7 +12,7 @@ public sealed class WfdbAnnotationReaderTests
     [SkippableFact]
     public void Should_Count_Every_Ludb_Wave_Symbol_Over_All_2400_Lead_Files()
     {
-        string root = SharedData.Ludb;
+        string root = SharedData.WholeLudb;
         var counts = new Dictionary<string, int>();
         int files = 0;
 
@@ -36,7 +36,7 @@ public sealed class WfdbAnnotationReaderTests
         Assert.Equal(5, counts.Count);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("ludb_1_ii")]
     [InlineData("ludb_2_v1")]
     public void Should_Give_The_Reference_Wave_Triplets_Of_Fixture_Lead(string tag)
@@ -47,7 +47,7 @@ public sealed class WfdbAnnotationReaderTests
         var expected = fixture.GetProperty("waves").EnumerateArray()
             .Select(w => (w.GetProperty("onset").GetInt64(), w.GetProperty("peak").GetInt64(), w.GetProperty("offset").GetInt64(), w.GetProperty("symbol").GetString()!))
             .ToList();
-        string path = Path.Combine(SharedData.Ludb, $"{fixture.GetProperty("record").GetInt32()}.{fixture.GetProperty("lead").GetString()}");
+        string path = Path.Combine(SharedData.LudbRecords, $"{fixture.GetProperty("record").GetInt32()}.{fixture.GetProperty("lead").GetString()}");
 
         var annotations = WfdbAnnotationReader.Read(path);
 
@@ -67,7 +67,7 @@ public sealed class WfdbAnnotationReaderTests
     [SkippableFact]
     public void Should_Read_Every_Qtdb_Annotation_File_Within_Its_Record()
     {
-        string root = SharedData.Qtdb;
+        string root = SharedData.WholeQtdb;
         var q1cCounts = new Dictionary<string, int>();
         int files = 0, q1cFiles = 0, rhythmChanges = 0;
 
@@ -111,10 +111,10 @@ public sealed class WfdbAnnotationReaderTests
         Assert.Equal(11180, q1cCounts[")"]);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Read_First_Sel100_Q1c_Annotation_After_A_Skip()
     {
-        string root = SharedData.Qtdb;
+        string root = SharedData.QtdbRecords;
         var header = WfdbHeaderParser.Read(Path.Combine(root, "sel100.hea"));
 
         var annotations = WfdbAnnotationReader.Read(Path.Combine(root, "sel100.q1c"));
@@ -188,11 +188,11 @@ public sealed class WfdbAnnotationReaderTests
         Assert.Contains(detail, error.Message);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Name_File_When_Real_Annotation_Is_Cut_Mid_Word()
     {
         using var tmp = new TempDirectory();
-        byte[] bytes = File.ReadAllBytes(Path.Combine(SharedData.Ludb, "1.ii"));
+        byte[] bytes = File.ReadAllBytes(Path.Combine(SharedData.LudbRecords, "1.ii"));
         File.WriteAllBytes(tmp.File("1.ii"), bytes[..^3]);
 
         var error = Assert.Throws<WfdbFormatException>(() => WfdbAnnotationReader.Read(tmp.File("1.ii")));

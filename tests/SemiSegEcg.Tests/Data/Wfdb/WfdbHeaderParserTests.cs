@@ -5,10 +5,10 @@ namespace SemiSegEcg.Tests.Data.Wfdb;
 
 public sealed class WfdbHeaderParserTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Read_Ludb_Header_Fields_And_Comments()
     {
-        string path = Path.Combine(SharedData.Ludb, "1.hea");
+        string path = Path.Combine(SharedData.LudbRecords, "1.hea");
 
         var header = WfdbHeaderParser.Read(path);
 
@@ -27,11 +27,11 @@ public sealed class WfdbHeaderParserTests
         Assert.Equal(path, header.HeaderPath);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Read_Counter_Frequency_And_Default_Units_When_Header_Is_Qtdb_Style()
     {
-        var header = WfdbHeaderParser.Read(Path.Combine(SharedData.Qtdb, "sel100.hea"));
-        var sel30 = WfdbHeaderParser.Read(Path.Combine(SharedData.Qtdb, "sel30.hea"));
+        var header = WfdbHeaderParser.Read(Path.Combine(SharedData.QtdbRecords, "sel100.hea"));
+        var sel30 = WfdbHeaderParser.Read(Path.Combine(SharedData.QtdbRecords, "sel30.hea"));
 
         Assert.Equal(250.0, header.SamplingFrequencyHz);
         Assert.Equal(360.0, header.CounterFrequencyHz);
@@ -45,10 +45,10 @@ public sealed class WfdbHeaderParserTests
         Assert.Equal(224993, sel30.SampleCount);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Read_Decimal_Gain_And_Unsigned_Checksum_When_Header_Is_PtbXl_Style()
     {
-        var header = WfdbHeaderParser.Read(Path.Combine(SharedData.PtbXl, "records500", "00000", "00001_hr.hea"));
+        var header = WfdbHeaderParser.Read(Path.Combine(SharedData.PtbXlRecords, "records500", "00000", "00001_hr.hea"));
 
         var iii = header.Signals[2];
         Assert.Equal(1000.0, iii.Gain);

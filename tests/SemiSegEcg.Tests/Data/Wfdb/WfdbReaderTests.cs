@@ -12,7 +12,7 @@ public sealed class WfdbReaderTests(ITestOutputHelper output)
     [SkippableFact]
     public void Should_Read_Every_Ludb_Record_With_Matching_Checksums_And_Initial_Values()
     {
-        string root = SharedData.Ludb;
+        string root = SharedData.WholeLudb;
         var watch = Stopwatch.StartNew();
 
         var records = Enumerable.Range(1, 200).Select(i => WfdbReader.Read(Path.Combine(root, i.ToString()))).ToList();
@@ -32,7 +32,7 @@ public sealed class WfdbReaderTests(ITestOutputHelper output)
     [SkippableFact]
     public void Should_Read_Every_Qtdb_Record_Including_Short_Files()
     {
-        string root = SharedData.Qtdb;
+        string root = SharedData.WholeQtdb;
         string[] headers = Directory.GetFiles(root, "sel*.hea").Order(StringComparer.Ordinal).ToArray();
         var watch = Stopwatch.StartNew();
 
@@ -57,7 +57,7 @@ public sealed class WfdbReaderTests(ITestOutputHelper output)
     [SkippableFact]
     public void Should_Read_Every_PtbXl_Record_With_Unsigned_Header_Checksums()
     {
-        string dir = Path.Combine(SharedData.PtbXl, "records500", "00000");
+        string dir = Path.Combine(SharedData.WholePtbXl, "records500", "00000");
         string[] headers = Directory.GetFiles(dir, "*_hr.hea").Order(StringComparer.Ordinal).ToArray();
         var watch = Stopwatch.StartNew();
 
@@ -76,7 +76,7 @@ public sealed class WfdbReaderTests(ITestOutputHelper output)
         });
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("ludb_1_ii")]
     [InlineData("ludb_2_v1")]
     public void Should_Match_Reference_Physical_Signal_And_Header_Of_Fixture(string tag)
@@ -88,7 +88,7 @@ public sealed class WfdbReaderTests(ITestOutputHelper output)
         string lead = fixture.GetProperty("lead").GetString()!;
         float[] expected = NpyFile.Read(Path.Combine(dir, $"{tag}_signal_500hz.npy")).AsFloat32();
 
-        var record = WfdbReader.Read(Path.Combine(SharedData.Ludb, fixture.GetProperty("record").GetInt32() + ".hea"));
+        var record = WfdbReader.Read(Path.Combine(SharedData.LudbRecords, fixture.GetProperty("record").GetInt32() + ".hea"));
         int s = record.SignalIndex(lead);
         var spec = record.Header.Signals[s];
         double[] physical = record.Physical(s);
@@ -225,7 +225,7 @@ public sealed class WfdbReaderTests(ITestOutputHelper output)
         Assert.Equal(new[] { 9, 8, 7, 6 }, record.Digital[1]);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Name_Dat_File_And_Sample_Count_When_Dat_Is_Truncated()
     {
         using var tmp = new TempDirectory();
@@ -241,7 +241,7 @@ public sealed class WfdbReaderTests(ITestOutputHelper output)
         Assert.Contains("4999 whole frames", error.Message);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Name_Dat_File_And_Sample_Count_When_Header_Claims_More_Samples()
     {
         using var tmp = new TempDirectory();
@@ -307,7 +307,7 @@ public sealed class WfdbReaderTests(ITestOutputHelper output)
     internal static void CopyLudbRecord(int record, TempDirectory tmp)
     {
         foreach (string ext in new[] { "hea", "dat" })
-            File.Copy(Path.Combine(SharedData.Ludb, $"{record}.{ext}"), tmp.File($"{record}.{ext}"));
+            File.Copy(Path.Combine(SharedData.LudbRecords, $"{record}.{ext}"), tmp.File($"{record}.{ext}"));
     }
 
     private static int[] RunningSum(int start, int[] differences)

@@ -5,10 +5,10 @@ namespace SemiSegEcg.Tests.Data.Wfdb;
 
 public sealed class WfdbRecordTests
 {
-    [SkippableFact]
+    [Fact]
     public void Should_Find_Signals_By_Description_Ignoring_Case()
     {
-        var record = WfdbReader.Read(Path.Combine(SharedData.Ludb, "1.hea"));
+        var record = WfdbReader.Read(Path.Combine(SharedData.LudbRecords, "1.hea"));
 
         Assert.Equal(1, record.SignalIndex("ii"));
         Assert.Equal(1, record.SignalIndex("II"));
@@ -18,10 +18,10 @@ public sealed class WfdbRecordTests
         Assert.Contains("i, ii, iii, avr, avl, avf, v1, v2, v3, v4, v5, v6", error.Message);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Compute_Physical_As_Digital_Minus_Baseline_Over_Gain()
     {
-        var record = WfdbReader.Read(Path.Combine(SharedData.Ludb, "1"));
+        var record = WfdbReader.Read(Path.Combine(SharedData.LudbRecords, "1"));
 
         double[] ii = record.Physical(1);
 
@@ -31,7 +31,7 @@ public sealed class WfdbRecordTests
         Assert.Throws<ArgumentOutOfRangeException>(() => record.Physical(12));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Report_Each_Checksum_And_Initial_Value_Mismatch()
     {
         using var tmp = new TempDirectory();

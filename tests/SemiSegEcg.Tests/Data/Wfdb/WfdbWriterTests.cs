@@ -39,11 +39,11 @@ public sealed class WfdbWriterTests
         Assert.Empty(Directory.GetFiles(tmp.Path, "*.tmp"));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Reproduce_Ludb_Record_Bytes_When_Rewriting_It()
     {
         using var tmp = new TempDirectory();
-        var original = WfdbReader.Read(Path.Combine(SharedData.Ludb, "1"));
+        var original = WfdbReader.Read(Path.Combine(SharedData.LudbRecords, "1"));
         var signals = original.Header.Signals
             .Select((s, i) => new WfdbWriterSignal(s.Description, original.Digital[i], s.Gain, s.Baseline, s.Units))
             .ToList();
@@ -51,17 +51,17 @@ public sealed class WfdbWriterTests
         WfdbWriter.WriteRecord(tmp.Path, "1", original.Header.SamplingFrequencyHz, signals);
         var copy = WfdbReader.Read(tmp.File("1"));
 
-        Assert.Equal(File.ReadAllBytes(Path.Combine(SharedData.Ludb, "1.dat")), File.ReadAllBytes(tmp.File("1.dat")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(SharedData.LudbRecords, "1.dat")), File.ReadAllBytes(tmp.File("1.dat")));
         Assert.Empty(copy.VerifyAgainstHeader());
         Assert.Equal(original.Header.Signals.Select(s => (s.Checksum, s.InitialValue, s.Gain, s.Baseline)),
             copy.Header.Signals.Select(s => (s.Checksum, s.InitialValue, s.Gain, s.Baseline)));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Reproduce_Ludb_Annotation_Bytes_When_Rewriting_Them()
     {
         using var tmp = new TempDirectory();
-        string source = Path.Combine(SharedData.Ludb, "1.ii");
+        string source = Path.Combine(SharedData.LudbRecords, "1.ii");
         var annotations = WfdbAnnotationReader.Read(source);
 
         WfdbWriter.WriteAnnotations(tmp.File("1.ii"), annotations);
@@ -69,13 +69,13 @@ public sealed class WfdbWriterTests
         Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(tmp.File("1.ii")));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Round_Trip_Qtdb_Annotations_With_Skips_Aux_And_Channels()
     {
         using var tmp = new TempDirectory();
         foreach (string name in new[] { "sel100.q1c", "sel100.pu", "sel102.atr" })
         {
-            var annotations = WfdbAnnotationReader.Read(Path.Combine(SharedData.Qtdb, name));
+            var annotations = WfdbAnnotationReader.Read(Path.Combine(SharedData.QtdbRecords, name));
 
             WfdbWriter.WriteAnnotations(tmp.File(name), annotations);
 

@@ -19,7 +19,7 @@ public sealed class UNetHeadOverfitTests(ITestOutputHelper output)
     /// Measured (seed 0, 30 Adam steps): U-Net 0.984, FCN 0.937. On ludb_1_ii alone the FCN head also reaches ~0.97
     /// (79 interpolated positions can fit one record's boundaries), so the batch holds both fixture records.
     /// </remarks>
-    [SkippableFact]
+    [Fact]
     public void Should_Fit_A_Real_Ludb_Batch_More_Accurately_Than_The_Fcn_Head()
     {
         string folder = Path.Combine(SharedData.ReferenceFixtures, "preprocessing");

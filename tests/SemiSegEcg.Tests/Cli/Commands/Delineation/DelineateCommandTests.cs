@@ -46,13 +46,13 @@ public sealed class DelineateCommandTests : IClassFixture<DelineateCommandTests.
         return UserErrors.Run(() => app.Run(args));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Delineate_A_Real_12_Lead_Wfdb_Record_Into_Csv_Json_Wfdb_And_A_Plot()
     {
         string run = _model.Run;
         using var output = new TempDirectory();
 
-        int exit = Semiseg("delineate", "--model", run, Path.Combine(SharedData.Ludb, "1"), "--out", output.Path, "--format", "csv,json,wfdb", "--plot");
+        int exit = Semiseg("delineate", "--model", run, Path.Combine(SharedData.LudbRecords, "1"), "--out", output.Path, "--format", "csv,json,wfdb", "--plot");
 
         Assert.Equal(0, exit);
         foreach (string file in new[] { "1.waves.csv", "1.beats.csv", "1.summary.csv", "1.json", "1.png", "1.seg_consensus", "1.seg_ii" })
@@ -62,12 +62,12 @@ public sealed class DelineateCommandTests : IClassFixture<DelineateCommandTests.
         Assert.All(marks, m => Assert.Contains(m.Symbol, new[] { "(", ")", "p", "N", "t" }));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Should_Delineate_A_Csv_Recording_With_Its_Sampling_Rate()
     {
         string run = _model.Run;
         using var output = new TempDirectory();
-        var record = WfdbReader.Read(Path.Combine(SharedData.Ludb, "2"));
+        var record = WfdbReader.Read(Path.Combine(SharedData.LudbRecords, "2"));
         string csv = output.File("two_leads.csv");
         var lines = new List<string> { "II,V5" };
         double[] ii = record.Physical(record.SignalIndex("ii")), v5 = record.Physical(record.SignalIndex("v5"));

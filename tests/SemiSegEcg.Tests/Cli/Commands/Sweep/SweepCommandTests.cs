@@ -46,7 +46,7 @@ public sealed class SweepCommandTests : IDisposable
         File.ReadAllLines(Path.Combine(run, "sweep.log")).Where(l => l.StartsWith("==== ", StringComparison.Ordinal) && !l.StartsWith("==== exit", StringComparison.Ordinal))
             .Select(l => l.Split(' ')[4].TrimEnd(':')).ToList();
 
-    [SkippableFact]
+    [Fact]
     public void Should_Run_A_Small_Grid_Then_Skip_Retest_Resume_And_Report_It()
     {
         string data = TinyLudb.DataRoot;
