@@ -9,13 +9,7 @@ public sealed class ConfigInheritanceTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    private string Write(string relative, string yaml)
-    {
-        string path = _tmp.File(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, yaml);
-        return path;
-    }
+    private string Write(string relative, string yaml) => _tmp.Write(relative, yaml);
 
     private static string Text(ConfigNode? node) => Assert.IsType<ConfigScalar>(node).Text;
 

@@ -153,13 +153,7 @@ public sealed class ConfigLoaderTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    private string Write(string relative, string yaml)
-    {
-        string path = _tmp.File(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, yaml);
-        return path;
-    }
+    private string Write(string relative, string yaml) => _tmp.Write(relative, yaml);
 
     private string ShippedBase(string algorithm = "fixmatch") => Path.Combine(SharedData.RepoRoot, "configs", "base", "resnet18", $"{algorithm}.yaml");
 

@@ -9,13 +9,7 @@ public sealed class DatasetPathsTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    private string Write(string relative, string yaml)
-    {
-        string path = _tmp.File(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, yaml);
-        return path;
-    }
+    private string Write(string relative, string yaml) => _tmp.Write(relative, yaml);
 
     /// <summary>A shipped base with <paramref name="extra"/> appended at the top level (e.g. a data_root line).</summary>
     private string Base(string extra = "") =>

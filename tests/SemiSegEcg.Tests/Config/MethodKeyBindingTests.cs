@@ -42,7 +42,7 @@ public sealed class MethodKeyBindingTests : IDisposable
     [Fact]
     public void Should_Name_The_File_And_Line_Of_A_Key_Of_Another_Method()
     {
-        string text = File.ReadAllText(Shipped("fixmatch")).Replace("  conf_thresh: 0.80", "  conf_thresh: 0.80\n  ema_decay: 0.99");
+        string text = FlatShippedConfig.Text("resnet18", "fixmatch").Replace("  conf_thresh: 0.80", "  conf_thresh: 0.80\n  ema_decay: 0.99");
         string path = Write(text);
 
         var error = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path));
@@ -65,7 +65,7 @@ public sealed class MethodKeyBindingTests : IDisposable
     [Fact]
     public void Should_Suggest_The_Nearest_Algorithm_For_A_Misspelt_One_At_Its_File_And_Line()
     {
-        string text = File.ReadAllText(Shipped("mean_teacher")).Replace("algorithm: mean_teacher", "algorithm: mean_teacer");
+        string text = FlatShippedConfig.Text("resnet18", "mean_teacher").Replace("algorithm: mean_teacher", "algorithm: mean_teacer");
         string path = Write(text);
 
         var error = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path));
@@ -95,7 +95,7 @@ public sealed class MethodKeyBindingTests : IDisposable
     [Fact]
     public void Should_Point_A_Range_Error_At_The_Alias_The_Value_Was_Written_Under()
     {
-        string text = File.ReadAllText(Shipped("reco")).Replace("easy_conf_thresh: 0.65", "eash_conf_thresh: 1.5");
+        string text = FlatShippedConfig.Text("resnet18", "reco").Replace("easy_conf_thresh: 0.65", "eash_conf_thresh: 1.5");
         string path = Write(text);
 
         var error = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path));
