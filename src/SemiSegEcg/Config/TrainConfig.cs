@@ -11,6 +11,7 @@ public sealed record TrainConfig
 
     public int WarmupEpochs { get; init; } = 10;
 
+    /// <summary>Iterations whose gradients are accumulated into one optimizer step (Training.GradientAccumulation).</summary>
     public int AccumIter { get; init; } = 1;
 
     /// <summary>Base LR; when null, <c>lr = blr · effective_batch / 256</c>.</summary>

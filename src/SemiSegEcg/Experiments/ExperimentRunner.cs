@@ -95,8 +95,9 @@ public static class ExperimentRunner
     }
 
     /// <summary>
-    /// Evaluates <c>best-MeanIoU</c> (or <c>test.model_path</c>: one of our <c>.ckpt</c> files or an original PyTorch
-    /// <c>.pth</c>) on the test split and writes <c>test_metrics.csv</c>, <c>test_outputs.npy</c>, <c>test_labels.npy</c>.
+    /// Evaluates <c>best-&lt;test.target_metric&gt;</c>, <c>best-MeanIoU</c> by default (or <c>test.model_path</c>: one
+    /// of our <c>.ckpt</c> files or an original PyTorch <c>.pth</c>) on the test split and writes <c>test_metrics.csv</c>,
+    /// <c>test_outputs.npy</c>, <c>test_labels.npy</c>.
     /// </summary>
     public static TestOutcome Test(LoadedConfig loaded, IProgress<int>? progress = null, CancellationToken cancellation = default,
         ICollection<string>? warnings = null)
@@ -104,7 +105,7 @@ public static class ExperimentRunner
         var config = loaded.Config;
         var paths = loaded.ResolveDatasetPaths();
         var run = new RunDirectory(config.RunDirectory);
-        string modelPath = config.Test?.ModelPath ?? run.Checkpoint(RunDirectory.BestMeanIou);
+        string modelPath = config.Test?.ModelPath ?? run.Checkpoint(RunDirectory.BestOf(config.Test?.TargetMetric ?? new TestConfig().TargetMetric));
         string testIndex = paths.TestIndex ?? throw new ConfigException("test needs dataset.test_csv", config.ConfigPath, "dataset.test_csv");
         paths.RequireIndexFiles(training: false, unlabeled: false, testing: true);
 
