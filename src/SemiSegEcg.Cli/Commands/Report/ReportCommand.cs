@@ -20,6 +20,9 @@ public sealed class ReportCommand : Command<ReportSettings>
             + string.Join(", ", table.Rows.Select(r => r.Algorithm).Distinct()));
     }
 
+    private static string ReadInto(string file) =>
+        File.Exists(file) ? File.ReadAllText(file) : throw new FileNotFoundException($"--into {file}: no such file (it must exist and hold the report markers)");
+
     public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
         var warnings = new List<string>();
@@ -35,6 +38,10 @@ public sealed class ReportCommand : Command<ReportSettings>
         var comparison = Comparison(table, settings.Baseline);
         ReportTables.Print(table, comparison);
 
+        // Checked before anything is written, so a wrong --into leaves the report folder as it was.
+        string? embedded = settings.Into is null ? null
+            : EmbeddedTables.Replace(ReadInto(settings.Into), EmbeddedTables.Render(table, comparison), settings.Into);
+
         string output = settings.Out ?? settings.RunRoot;
         Directory.CreateDirectory(output);
         var plots = new List<string>();
@@ -48,6 +55,11 @@ public sealed class ReportCommand : Command<ReportSettings>
         AtomicFile.WriteAllText(Path.Combine(output, MarkdownFile), MarkdownReport.Render(table, settings.RunRoot, plots, comparison));
         AtomicFile.WriteAllText(Path.Combine(output, CsvFile), CsvReport.Render(table));
         AnsiConsole.MarkupLineInterpolated($"[green]wrote[/] {Path.Combine(output, MarkdownFile)}, {CsvFile}{(plots.Count > 0 ? ", " + string.Join(", ", plots) : "")}");
+        if (embedded is not null)
+        {
+            AtomicFile.WriteAllText(settings.Into!, embedded);
+            AnsiConsole.MarkupLineInterpolated($"[green]updated[/] the tables in {settings.Into}");
+        }
         return 0;
     }
 }

@@ -26,6 +26,10 @@ public sealed class ReportSettings : CommandSettings
     [Description("Method the others are compared with, paired by label draw and seed (95 % CI, paired t): scratch_step_matched (default, when present), scratch, fixmatch, …")]
     public string? Baseline { get; init; }
 
+    [CommandOption("--into <FILE>")]
+    [Description("Also write the tables into FILE (e.g. RESULTS.md), between its '<!-- semiseg report --into: begin … -->' and '… end -->' lines; the rest of FILE is kept.")]
+    public string? Into { get; init; }
+
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(RunRoot) ? ValidationResult.Error("give the run root")
         : Epochs is < 1 ? ValidationResult.Error($"--epochs must be at least 1, got {Epochs}")

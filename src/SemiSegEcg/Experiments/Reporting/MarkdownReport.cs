@@ -21,18 +21,7 @@ public static class MarkdownReport
             .Append(CultureInfo.InvariantCulture, $"{table.Columns.Count} dataset × ratio column(s). {SeedNote(table)}\n")
             .Append(ComparableRuns.Describe(table.Runs)).Append('\n');
         s.Append("Best mean per column in bold. Per-run values and every aggregate: `report.csv`.\n");
-        foreach (var metric in ReportMetric.Tables)
-        {
-            AppendTable(s, $"{metric.Title}, {metric.Direction}", table.Columns, table.Rows, (row, column) =>
-            {
-                string cell = Escape(table.FormatCell(row, column, metric));
-                return table.Best(column, metric) == row ? $"**{cell}**" : cell;
-            });
-        }
-        if (comparison is not null) AppendComparison(s, comparison);
-        s.Append("\nPooled mIoU: IoU over all test samples and time steps together (the paper's metric); per-sample mIoU: the mean of ")
-            .Append("each test sample's IoU (the validation metric); interval MAE: mean absolute PR, QRS and QT errors against the truth; ")
-            .Append("boundary F1: P/QRS/T onsets and offsets matched within 150 ms, averaged over the six.\n");
+        s.Append(RenderTables(table, comparison, headingLevel: 2));
         if (plotFiles.Count > 0)
         {
             s.Append("\n## Pooled mIoU against the labeled fraction\n\n");
@@ -41,14 +30,39 @@ public static class MarkdownReport
         return s.ToString();
     }
 
+    /// <summary>
+    /// The metric tables, the paired differences and the metric legend: the part of the report that RESULTS.md embeds,
+    /// with headings at <paramref name="headingLevel"/>.
+    /// </summary>
+    public static string RenderTables(ResultTable table, BaselineComparison? comparison, int headingLevel)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentOutOfRangeException.ThrowIfLessThan(headingLevel, 1);
+        var s = new StringBuilder();
+        string hashes = new('#', headingLevel);
+        foreach (var metric in ReportMetric.Tables)
+        {
+            AppendTable(s, hashes, $"{metric.Title}, {metric.Direction}", table.Columns, table.Rows, (row, column) =>
+            {
+                string cell = Escape(table.FormatCell(row, column, metric));
+                return table.Best(column, metric) == row ? $"**{cell}**" : cell;
+            });
+        }
+        if (comparison is not null) AppendComparison(s, hashes, comparison);
+        s.Append("\nPooled mIoU: IoU over all test samples and time steps together (the paper's metric); per-sample mIoU: the mean of ")
+            .Append("each test sample's IoU (the validation metric); interval MAE: mean absolute PR, QRS and QT errors against the truth; ")
+            .Append("boundary F1: P/QRS/T onsets and offsets matched within 150 ms, averaged over the six.\n");
+        return s.ToString();
+    }
+
     /// <summary>The metrics whose paired differences the report shows.</summary>
     public static IReadOnlyList<ReportMetric> ComparedMetrics { get; } = ReportMetric.Tables.Take(2).ToList();
 
-    private static void AppendComparison(StringBuilder s, BaselineComparison comparison)
+    private static void AppendComparison(StringBuilder s, string hashes, BaselineComparison comparison)
     {
         foreach (var metric in ComparedMetrics)
         {
-            AppendTable(s, $"{metric.Title}: difference against {BenchmarkNames.AlgorithmTitle(comparison.Baseline)}", comparison.Table.Columns,
+            AppendTable(s, hashes, $"{metric.Title}: difference against {BenchmarkNames.AlgorithmTitle(comparison.Baseline)}", comparison.Table.Columns,
                 comparison.Rows, (row, column) =>
                 {
                     string cell = Escape(comparison.FormatCell(row, column, metric));
@@ -59,10 +73,10 @@ public static class MarkdownReport
     }
 
     /// <summary>A section: heading, then rows backbone × method and one column per dataset × ratio, cells as given (escaped, marked).</summary>
-    private static void AppendTable(StringBuilder s, string heading, IReadOnlyList<ResultColumn> columns, IEnumerable<ResultRow> rows,
+    private static void AppendTable(StringBuilder s, string hashes, string heading, IReadOnlyList<ResultColumn> columns, IEnumerable<ResultRow> rows,
         Func<ResultRow, ResultColumn, string> cell)
     {
-        s.Append(CultureInfo.InvariantCulture, $"\n## {heading}\n\n");
+        s.Append(CultureInfo.InvariantCulture, $"\n{hashes} {heading}\n\n");
         s.Append("| Backbone | Method |");
         foreach (var c in columns) s.Append(' ').Append(Escape(c.Title)).Append(" |");
         s.Append("\n|---|---|");

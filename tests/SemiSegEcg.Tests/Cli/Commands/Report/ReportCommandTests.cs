@@ -1,4 +1,5 @@
 using SemiSegEcg.Cli.Commands;
+using SemiSegEcg.Experiments.Reporting;
 using SemiSegEcg.Tests.Experiments.Reporting;
 using SemiSegEcg.Tests.Infrastructure;
 using Spectre.Console.Cli;
@@ -119,5 +120,43 @@ public sealed class ReportCommandTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => Run("report", _tmp.File("empty")));
 
         Assert.Contains("no tested runs found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Replace_Only_The_Marked_Block_With_Into()
+    {
+        // Given: a hand-written document with prose around the markers and stale numbers between them
+        string root = _tmp.File("runs");
+        FabricatedRuns.Write(root, "resnet18", "scratch", "ludb/1over16.yaml", seed: 0);
+        string doc = _tmp.File("RESULTS.md");
+        File.WriteAllText(doc, $"# Results\n\nprose before\n\n{EmbeddedTables.BeginMarker}\n| stale | 0.0 |\n{EmbeddedTables.EndMarker}\n\nprose after\n");
+
+        // When
+        int code = Run("report", root, "--into", doc);
+
+        // Then: the prose stays, the stale line is gone, and the block is exactly the report's tables
+        Assert.Equal(0, code);
+        string text = File.ReadAllText(doc);
+        Assert.StartsWith("# Results\n\nprose before\n\n", text, StringComparison.Ordinal);
+        Assert.EndsWith($"{EmbeddedTables.EndMarker}\n\nprose after\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("stale", text, StringComparison.Ordinal);
+        string block = EmbeddedTables.Extract(text, doc);
+        Assert.StartsWith("### Pooled mIoU (%), higher is better", block, StringComparison.Ordinal);
+        Assert.Contains("| resnet18 | Supervised | 100.0 |\n", block, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Refuse_Into_A_File_Without_Markers_And_Write_Nothing()
+    {
+        string root = _tmp.File("runs");
+        FabricatedRuns.Write(root, "resnet18", "scratch", "ludb/1over16.yaml", seed: 0);
+        string doc = _tmp.File("notes.md");
+        File.WriteAllText(doc, "# Notes\n");
+
+        var error = Assert.Throws<InvalidDataException>(() => Run("report", root, "--into", doc));
+
+        Assert.Contains("notes.md: no place for the tables", error.Message, StringComparison.Ordinal);
+        Assert.Equal("# Notes\n", File.ReadAllText(doc));
+        Assert.False(File.Exists(Path.Combine(root, "report.md")));
     }
 }
