@@ -3,8 +3,6 @@ using SemiSegEcg.Config;
 namespace SemiSegEcg.Training;
 
 /// <summary>Everything the trainer needs to know that is not the method itself.</summary>
-/// <param name="StepMatched">Oversample the labeled set to the unlabeled set's size even for supervised training (docs/reference/original-behaviour.md#unequal-training-budgets).</param>
-/// <param name="ExtraCheckpointEpochs">Epoch numbers (1-based, as the original names them) after which <c>checkpoint-N</c> is kept (ST++).</param>
 public sealed record TrainerSettings
 {
     public int Epochs { get; init; } = 100;
@@ -29,9 +27,11 @@ public sealed record TrainerSettings
 
     public int Workers { get; init; } = 2;
     public long Seed { get; init; }
+    /// <summary>Oversample the labeled set to the unlabeled set's size even for supervised training (docs/reference/original-behaviour.md#unequal-training-budgets).</summary>
     public bool StepMatched { get; init; }
     public bool FullBestCheckpoints { get; init; }
     public int? EarlyStopPatience { get; init; }
+    /// <summary>Epoch numbers (1-based, as the original names them) after which <c>checkpoint-N</c> is kept (ST++).</summary>
     public IReadOnlyList<int> ExtraCheckpointEpochs { get; init; } = [];
     public string? ResumePath { get; init; }
     public string? Stage { get; init; }
