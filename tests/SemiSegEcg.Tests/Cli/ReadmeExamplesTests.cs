@@ -52,7 +52,7 @@ public sealed class ReadmeExamplesTests
         Assert.Contains(texts, t => t.StartsWith("semiseg sweep ", StringComparison.Ordinal) && t.Contains("--emit-slurm", StringComparison.Ordinal));
         Assert.Contains(texts, t => t.StartsWith("semiseg report ", StringComparison.Ordinal));
         Assert.All(commands, c => Runnable(c, out _));
-        Assert.Equal(1, commands.Count(c => Runnable(c, out _) is null));
+        Assert.Equal(1, commands.Count(c => Runnable(c, out _) is null && c.Words[1] == "test"));
     }
 
     [Fact]
@@ -121,6 +121,13 @@ public sealed class ReadmeExamplesTests
         else if (words is ["dotnet", "test", ..])
         {
             skipped = "the test suite itself";
+            return null;
+        }
+        else if (words is ["dotnet", "pack" or "publish", ..])
+        {
+            // Packing is what PackageConsumerTests does (and then builds and runs a consumer); a self-contained publish
+            // copies ~580 MB of natives, too much for every test run.
+            skipped = "packaging, covered by PackageConsumerTests";
             return null;
         }
         else throw new InvalidOperationException($"{command.Location}: no rule to run `{command.Text}`; teach {nameof(ReadmeExamplesTests)} or change the example");
