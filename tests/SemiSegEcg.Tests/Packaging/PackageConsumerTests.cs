@@ -96,7 +96,8 @@ public sealed class PackageConsumerTests : IDisposable
     {
         Skip.IfNot(OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture
             == System.Runtime.InteropServices.Architecture.X64, "the consumer picks the linux-x64 libtorch natives");
-        // Given: the package in a local feed, and a console project outside this repository that references it and
+        // Given: the package in a local feed (the only source: everything else comes from the NuGet cache this
+        // repository's own restore filled, so the test needs no network), and a console project outside this repository that references it and
         // the CPU libtorch natives, and delineates a synthetic recording with the original's ResNet-18 + FCN weights
         string package = Pack();
         string consumer = _tmp.File("consumer");
@@ -106,6 +107,7 @@ public sealed class PackageConsumerTests : IDisposable
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
+                <clear />
                 <add key="local" value="{Path.GetDirectoryName(package)}" />
               </packageSources>
             </configuration>
