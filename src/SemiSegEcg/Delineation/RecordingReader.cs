@@ -1,4 +1,5 @@
 using System.Globalization;
+using SemiSegEcg.Data.Edf;
 using SemiSegEcg.Data.Wfdb;
 using SemiSegEcg.IO;
 
@@ -11,6 +12,10 @@ namespace SemiSegEcg.Delineation;
 /// <see cref="WfdbReader"/> reads). The header's sampling rate is used; a different <c>fsOverride</c> is ignored with a
 /// warning, so one <c>--fs</c> can serve a mix of CSV and WFDB inputs. Values are converted to mV from the header units
 /// (V, mV, uV/µV); other units are kept as they are, with a warning.</item>
+/// <item><c>.edf</c>: an EDF or EDF+ (continuous) file, the usual clinical export (<see cref="EdfReader"/>). The
+/// header's sampling rate and units are used as for WFDB; the EDF+ annotation channel is skipped; signals sampled at
+/// another rate than most (e.g. a respiration channel beside the ECG leads) are left out with a warning; a label's
+/// <c>ECG </c> prefix (EDF+'s signal-type convention) is dropped from the lead name.</item>
 /// <item><c>.csv</c>: one numeric column per lead, separated by commas or semicolons (with semicolons a decimal comma
 /// is accepted), an optional header row of lead names (the first row is a header when any of its cells is not a
 /// number), and a column named time, t, seconds, sec or time_s (units in brackets allowed) is skipped. Without a header
@@ -39,10 +44,11 @@ public static class RecordingReader
             ".csv" => ReadCsv(path, fsOverride),
             ".npy" => ReadNpy(path, fsOverride),
             ".hea" => ReadWfdb(path, fsOverride),
+            ".edf" => ReadEdf(path, fsOverride),
             ".dat" when File.Exists(Path.ChangeExtension(path, ".hea")) => ReadWfdb(Path.ChangeExtension(path, ".hea"), fsOverride),
             _ when File.Exists(path + ".hea") => ReadWfdb(path + ".hea", fsOverride),
             _ when !File.Exists(path) => throw new FileNotFoundException($"{path}: no such file, and no WFDB header {path}.hea", path),
-            _ => throw new NotSupportedException($"{path}: unsupported input; expected a WFDB record (.hea), a .csv or a .npy file"),
+            _ => throw new NotSupportedException($"{path}: unsupported input; expected a WFDB record (.hea), an EDF/EDF+ file (.edf), a .csv or a .npy file"),
         };
         var selected = WithoutEmptyLeads(SelectLeads(all, leads));
         selected.Validate();
@@ -109,6 +115,47 @@ public static class RecordingReader
             leads[s] = x;
         }
         return new RecordingInput(header.RecordName, fs, names, leads, headerPath) { Warnings = warnings };
+    }
+
+    private static RecordingInput ReadEdf(string path, double? fsOverride)
+    {
+        var edf = EdfReader.Read(path);
+        var header = edf.Header;
+        if (header.IsDiscontinuous)
+            throw new InvalidDataException($"{path}: field 'reserved' is EDF+D: a discontinuous recording; delineation needs one continuous signal (export it as EDF+C)");
+        var signals = Enumerable.Range(0, header.Signals.Count).Where(s => !header.Signals[s].IsAnnotations).ToList();
+        if (signals.Count == 0) throw new InvalidDataException($"{path}: no signals besides the EDF+ annotations");
+        var warnings = new List<string>();
+        // The rate most signals share (the first signal's on a tie): ECG leads are exported together at one rate.
+        int common = signals.GroupBy(s => header.Signals[s].SamplesPerRecord)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.First()).First().Key;
+        foreach (int s in signals.Where(s => header.Signals[s].SamplesPerRecord != common))
+            warnings.Add($"{path}: signal '{header.Signals[s].Label}' is sampled at {Format(header.SamplingRateHz(s))} Hz, not the {Format(common / header.RecordDurationSeconds)} Hz of the others; left out");
+        signals = signals.Where(s => header.Signals[s].SamplesPerRecord == common).ToList();
+        double fs = common / header.RecordDurationSeconds;
+        if (fsOverride is { } given && Math.Abs(given - fs) > 1e-9 * fs)
+            warnings.Add($"{path}: the header's sampling rate {Format(fs)} Hz is used; the given {Format(given)} Hz is ignored");
+
+        var names = new string[signals.Count];
+        var leads = new double[signals.Count][];
+        for (int i = 0; i < signals.Count; i++)
+        {
+            var spec = header.Signals[signals[i]];
+            names[i] = spec.Label.StartsWith("ECG ", StringComparison.OrdinalIgnoreCase) ? spec.Label[4..].Trim() : spec.Label;
+            double[] x = edf.Physical[signals[i]];
+            double toMillivolts = MillivoltsPer(spec.PhysicalDimension);
+            if (double.IsNaN(toMillivolts))
+            {
+                warnings.Add($"{path}: signal '{spec.Label}' has units '{spec.PhysicalDimension}', not a voltage; values are used as they are");
+                toMillivolts = 1;
+            }
+            if (toMillivolts != 1)
+            {
+                for (int t = 0; t < x.Length; t++) x[t] *= toMillivolts;
+            }
+            leads[i] = x;
+        }
+        return new RecordingInput(Path.GetFileNameWithoutExtension(path), fs, names, leads, path) { Warnings = warnings };
     }
 
     private static double MillivoltsPer(string units) => units.Trim() switch
