@@ -14,13 +14,15 @@ public sealed class DelineateCommand : Command<DelineateSettings>
     public override int Execute(CommandContext context, DelineateSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Threads is int n) TorchSharp.torch.set_num_threads(n);
+        // Folders and RECORDS files are expanded first, so a wrong one stops the command before the model loads.
+        var inputs = settings.Inputs.SelectMany(RecordingSources.Expand).ToList();
         using var trained = TrainedModel.Load(settings.Model, settings.Config);
         AnsiConsole.MarkupLineInterpolated($"[grey]model {trained.CheckpointPath} ({trained.Config.Config.Backbone.Name} + {trained.Config.Config.DecodeHead.Name})[/]");
         var delineator = new Delineator(ModelPredictor.For(trained.Model), new DelineationOptions { IncludeConsensus = !settings.NoConsensus });
         Directory.CreateDirectory(settings.Out);
 
         var table = SummaryTable();
-        foreach (string input in settings.Inputs)
+        foreach (string input in inputs)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();

@@ -7,7 +7,7 @@ namespace SemiSegEcg.Cli.Commands.Delineation;
 public sealed class DelineateSettings : CommandSettings
 {
     [CommandArgument(0, "<INPUT>")]
-    [Description("Recordings: WFDB records (.hea or name), EDF/EDF+ files (.edf), CSV files (one column per lead; needs --fs) or .npy arrays (needs --fs).")]
+    [Description("Recordings: WFDB records (.hea or name), EDF/EDF+ files (.edf), a folder or a PhysioNet RECORDS file (every record it lists, one summary table), CSV files (one column per lead; needs --fs) or .npy arrays (needs --fs).")]
     public string[] Inputs { get; init; } = [];
 
     [CommandOption("-m|--model <RUN_OR_CHECKPOINT>")]

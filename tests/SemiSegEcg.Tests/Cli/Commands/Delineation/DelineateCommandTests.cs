@@ -89,4 +89,26 @@ public sealed class DelineateCommandTests : IClassFixture<DelineateCommandTests.
         using var output = new TempDirectory();
         Assert.Equal(1, Semiseg("delineate", "--model", output.File("nothing"), output.File("x.csv"), "--fs", "250"));
     }
+
+    [Fact]
+    public void Should_Delineate_Every_Record_A_Database_Folder_Lists_In_One_Call()
+    {
+        // Given: a copy of two LUDB records with LUDB's own RECORDS lines
+        string run = _model.Run;
+        using var output = new TempDirectory();
+        string database = output.File("ludb");
+        Directory.CreateDirectory(database);
+        foreach (string file in Directory.EnumerateFiles(SharedData.LudbRecords).Where(f => Path.GetFileName(f).Split('.')[0] is "2" or "3"))
+            File.Copy(file, Path.Combine(database, Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(database, "RECORDS"), "data/2\ndata/3\n");
+
+        int exit = Semiseg("delineate", "--model", run, database, "--out", output.File("out"));
+        int missing = Semiseg("delineate", "--model", run, output.File("no-such-folder"), "--out", output.File("out2"));
+
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(output.File("out/2.waves.csv")));
+        Assert.True(File.Exists(output.File("out/3.waves.csv")));
+        Assert.Equal(1, missing);
+        Assert.False(Directory.Exists(output.File("out2")));
+    }
 }
