@@ -85,6 +85,26 @@ public sealed class TrainableNetworksTests : IDisposable
     }
 
     [Fact]
+    public void Should_Refuse_A_Backbone_File_That_Lacks_Some_Backbone_Parameters_Naming_The_File_And_The_Key()
+    {
+        random.manual_seed(1);
+        using var source = ExperimentModels.Create(Config().Config);
+        var partial = new Hashtable();
+        foreach (var (key, value) in source.state_dict().Where(kv => !kv.Key.StartsWith("backbone.layer4.", StringComparison.Ordinal))) partial[key] = value;
+        string path = _tmp.File("partial.pth");
+        using (var stream = File.Create(path)) PyTorchPickler.PickleStateDict(stream, partial);
+        string configPath = WriteConfig($"mode: finetune\npretrained_backbone: {path}\n");
+        using var networks = TrainableNetworks.Create(ConfigLoader.Load(configPath), _ => { });
+
+        var error = Assert.Throws<ConfigException>(() => networks.New());
+
+        Assert.Equal((configPath, "pretrained_backbone"), (error.FilePath, error.KeyPath));
+        // layer4: 2 blocks × (2 convs + 2 BN × 2) + downsample conv + BN × 2 = 15 of the backbone's 60 parameter tensors.
+        Assert.Contains($"{path}: refusing a partial load: 'backbone' would keep 15 of its 60 parameter tensors as initialised (backbone.layer4.", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
     public void Should_Train_The_Head_And_Leave_A_Frozen_Backbone_Unchanged()
     {
         var messages = new List<string>();
