@@ -89,6 +89,5 @@ public sealed class PretrainedBackbone : IDisposable
         foreach (var tensor in _tensors.Values) tensor.Dispose();
     }
 
-    private static string Sample(IReadOnlyList<string> keys) =>
-        string.Join(", ", keys.Take(ListedKeys)) + (keys.Count > ListedKeys ? $", … ({keys.Count - ListedKeys} more)" : "");
+    private static string Sample(IReadOnlyList<string> keys) => KeySample.Of(keys, ListedKeys);
 }

@@ -46,6 +46,5 @@ public sealed record CheckpointImportResult(
         return line;
     }
 
-    private static string Sample(IReadOnlyList<string> keys) =>
-        string.Join(", ", keys.Take(ListedKeys)) + (keys.Count > ListedKeys ? $", … ({keys.Count - ListedKeys} more)" : "");
+    private static string Sample(IReadOnlyList<string> keys) => KeySample.Of(keys, ListedKeys);
 }

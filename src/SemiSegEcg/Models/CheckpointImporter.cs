@@ -178,9 +178,6 @@ public static class CheckpointImporter
     private static List<string> KeysOf(IDictionary dictionary) =>
         dictionary.Keys.Cast<object>().Select(k => k?.ToString() ?? "None").Order(StringComparer.Ordinal).ToList();
 
-    private static string Sample(IReadOnlyList<string> items) =>
-        string.Join(", ", items.Take(ListedKeys)) + (items.Count > ListedKeys ? $", … ({items.Count - ListedKeys} more)" : "");
-
     /// <summary>Disposes every tensor in <paramref name="value"/> but those in <paramref name="keep"/> (handed to the caller).</summary>
     private static void DisposeTensors(object? value, HashSet<object> keep)
     {
@@ -197,4 +194,6 @@ public static class CheckpointImporter
                 break;
         }
     }
+
+    private static string Sample(IReadOnlyList<string> keys) => KeySample.Of(keys, ListedKeys);
 }
