@@ -5,11 +5,13 @@ Run from the repository root:
 
 Each case folder holds:
     config.json       backbone and head options (snake_case, as in the YAML) and the tolerance used by the test
-    state_dict.pt     torch.save(model.state_dict()) (zip format), keys as in the C# model
+    state_dict.pt     torch.save(model.state_dict()) (zip format), under the original's keys, as in the C# model
     input.npy         (B, num_leads, seq_len) float32, numpy default_rng(seed).standard_normal
     feature_<k>.npy   eval-mode backbone output k, (B, embed_dims, num_patches) float32
     logits.npy        eval-mode logits upsampled to seq_len, (B, num_classes, seq_len) float32
-Plus vit_tiny_fcn_keys.json: {key: shape} of the full ViT-Tiny + FCN (in_channels 192) in PyTorch state-dict order.
+Plus vit_tiny_fcn_keys.json: {key: shape} of the full ViT-Tiny + FCN (in_channels 192) in PyTorch state-dict order,
+and, for the two_leads case only, state_dict_legacy_names.pt: the same tensors under the timm-style names our ViT used
+before it took the original's (class token (1, 1, E)), for the tests that such files keep loading.
 The configs are reduced (small widths, few blocks) to keep the files small; attention inner width differs from the
 embedding width and one case has two leads, so the q/k/v and patch layouts are both pinned down.
 """
@@ -17,6 +19,7 @@ embedding width and one case has two leads, so the q/k/v and patch layouts are b
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -26,6 +29,36 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from vit_twin import EncoderDecoder, FcnConfig, VitConfig, parameter_count  # noqa: E402
+
+LEGACY_NAMES_CASE = "two_leads"
+
+# Current (original's) name pattern -> the timm-style name our earlier ViT saved; written out here on its own so the
+# C# mapping is checked against an independent statement of it.
+LEGACY_RENAMES = [
+    (r"^backbone\.cls_embedding$", "backbone.cls_token"),
+    (r"^backbone\.pos_embedding$", "backbone.pos_embed"),
+    (r"^backbone\.to_patch_embedding\.1\.", "backbone.patch_embed.norm1."),
+    (r"^backbone\.to_patch_embedding\.2\.", "backbone.patch_embed.proj."),
+    (r"^backbone\.to_patch_embedding\.3\.", "backbone.patch_embed.norm2."),
+    (r"^backbone\.block(\d+)\.attn\.norm\.", r"backbone.blocks.\1.norm1."),
+    (r"^backbone\.block(\d+)\.attn\.fn\.to_qkv\.", r"backbone.blocks.\1.attn.qkv."),
+    (r"^backbone\.block(\d+)\.attn\.fn\.to_out\.0\.", r"backbone.blocks.\1.attn.proj."),
+    (r"^backbone\.block(\d+)\.ff\.norm\.", r"backbone.blocks.\1.norm2."),
+    (r"^backbone\.block(\d+)\.ff\.fn\.net\.0\.", r"backbone.blocks.\1.mlp.fc1."),
+    (r"^backbone\.block(\d+)\.ff\.fn\.net\.3\.", r"backbone.blocks.\1.mlp.fc2."),
+]
+
+
+def legacy_state_dict(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    renamed = {}
+    for key, value in state.items():
+        for pattern, replacement in LEGACY_RENAMES:
+            if re.match(pattern, key):
+                key = re.sub(pattern, replacement, key)
+                break
+        renamed[key] = value.reshape(1, 1, -1) if key == "backbone.cls_token" else value
+    return renamed
+
 
 CASES = {
     "two_leads": dict(
@@ -67,6 +100,8 @@ def make_case(root: Path, name: str, case: dict) -> None:
     out = root / name
     out.mkdir(parents=True, exist_ok=True)
     torch.save(model.state_dict(), out / "state_dict.pt")
+    if name == LEGACY_NAMES_CASE:
+        torch.save(legacy_state_dict(model.state_dict()), out / "state_dict_legacy_names.pt")
     np.save(out / "input.npy", x)
     for k, f in enumerate(feats):
         np.save(out / f"feature_{k}.npy", f.numpy().astype(np.float32))

@@ -1,7 +1,9 @@
 """PyTorch twin of our C# 1-D ViT backbone and FCN head (SemiSegEcg.Models), written from REFERENCE-SPEC §3.2/§3.3.
 
-This is our own code, not the original implementation. Module attribute names equal the C# field names, so
-`state_dict()` keys are identical on both sides (`backbone.cls_token`, `backbone.blocks.0.attn.qkv.weight`, ...).
+This is our own code, not the original implementation. Module names give the original's state-dict keys, which the C#
+model also uses (`backbone.pos_embedding`, `backbone.cls_embedding` (1-D), `backbone.to_patch_embedding.{1,2,3}.*`,
+`backbone.block0.attn.norm.*`, `backbone.block0.attn.fn.to_qkv.*`, `backbone.block0.attn.fn.to_out.0.*`,
+`backbone.block0.ff.norm.*`, `backbone.block0.ff.fn.net.{0,3}.*`, `backbone.norm.*`; docs/models.md).
 The attention is written out explicitly (softmax(q kᵀ / sqrt(head_dim)) v) so that it is an independent check of the
 C# side, which uses scaled_dot_product_attention. Runs on Debian's torch 1.13 (`/usr/bin/python3`).
 """
@@ -44,21 +46,23 @@ class FcnConfig:
 
 
 class PatchEmbedding(nn.Module):
-    """(B, L, T) -> (B, N, P*L), token value j = offset * L + lead; LN -> Linear -> LN."""
+    """(B, L, T) -> (B, N, P*L), token value j = offset * L + lead; LN -> Linear -> LN as children 1, 2, 3
+    (child 0 of the original is the parameter-free rearrangement, done in forward here)."""
 
     def __init__(self, patch_size: int, num_leads: int, embed_dims: int):
         super().__init__()
         self.patch_size = patch_size
         self.num_leads = num_leads
-        self.norm1 = nn.LayerNorm(patch_size * num_leads)
-        self.proj = nn.Linear(patch_size * num_leads, embed_dims)
-        self.norm2 = nn.LayerNorm(embed_dims)
+        self.add_module("1", nn.LayerNorm(patch_size * num_leads))
+        self.add_module("2", nn.Linear(patch_size * num_leads, embed_dims))
+        self.add_module("3", nn.LayerNorm(embed_dims))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         b, leads, t = x.shape
         n = t // self.patch_size
         tokens = x.reshape(b, leads, n, self.patch_size).permute(0, 2, 3, 1).reshape(b, n, self.patch_size * leads)
-        return self.norm2(self.proj(self.norm1(tokens)))
+        norm1, proj, norm2 = (getattr(self, k) for k in ("1", "2", "3"))
+        return norm2(proj(norm1(tokens)))
 
 
 class Attention(nn.Module):
@@ -67,12 +71,12 @@ class Attention(nn.Module):
         self.num_heads = num_heads
         self.head_dim = head_dim
         inner = num_heads * head_dim
-        self.qkv = nn.Linear(embed_dims, 3 * inner, bias=qkv_bias)
-        self.proj = nn.Linear(inner, embed_dims)
+        self.to_qkv = nn.Linear(embed_dims, 3 * inner, bias=qkv_bias)
+        self.to_out = nn.Sequential(nn.Linear(inner, embed_dims))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         b, n, _ = x.shape
-        q, k, v = self.qkv(x).chunk(3, dim=-1)
+        q, k, v = self.to_qkv(x).chunk(3, dim=-1)
 
         def split(t: torch.Tensor) -> torch.Tensor:  # (B, N, H*D) -> (B, H, N, D)
             return t.reshape(b, n, self.num_heads, self.head_dim).transpose(1, 2)
@@ -80,49 +84,63 @@ class Attention(nn.Module):
         q, k, v = split(q), split(k), split(v)
         weights = torch.softmax(q @ k.transpose(-2, -1) * self.head_dim ** -0.5, dim=-1)
         out = (weights @ v).transpose(1, 2).reshape(b, n, self.num_heads * self.head_dim)
-        return self.proj(out)
+        return self.to_out(out)
 
 
-class Mlp(nn.Module):
+class FeedForward(nn.Module):
+    """Linear, GELU, (dropout 0), Linear, (dropout 0): the Linear layers are net.0 and net.3."""
+
     def __init__(self, embed_dims: int, hidden_dims: int):
         super().__init__()
-        self.fc1 = nn.Linear(embed_dims, hidden_dims)
-        self.act = nn.GELU()
-        self.fc2 = nn.Linear(hidden_dims, embed_dims)
+        self.net = nn.Sequential(nn.Linear(embed_dims, hidden_dims), nn.GELU(), nn.Dropout(0.0),
+                                 nn.Linear(hidden_dims, embed_dims), nn.Dropout(0.0))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.fc2(self.act(self.fc1(x)))
+        return self.net(x)
+
+
+class PreNorm(nn.Module):
+    def __init__(self, embed_dims: int, fn: nn.Module):
+        super().__init__()
+        self.norm = nn.LayerNorm(embed_dims)
+        self.fn = fn
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fn(self.norm(x))
 
 
 class Block(nn.Module):
     def __init__(self, cfg: VitConfig):
         super().__init__()
-        self.norm1 = nn.LayerNorm(cfg.embed_dims)
-        self.attn = Attention(cfg.embed_dims, cfg.num_heads, cfg.head_dim, cfg.qkv_bias)
-        self.norm2 = nn.LayerNorm(cfg.embed_dims)
-        self.mlp = Mlp(cfg.embed_dims, round(cfg.embed_dims * cfg.mlp_ratio))
+        # The attention is built before the MLP (the norms draw nothing), so the fixtures' random draws stay as they were.
+        self.attn = PreNorm(cfg.embed_dims, Attention(cfg.embed_dims, cfg.num_heads, cfg.head_dim, cfg.qkv_bias))
+        self.ff = PreNorm(cfg.embed_dims, FeedForward(cfg.embed_dims, round(cfg.embed_dims * cfg.mlp_ratio)))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        x = x + self.attn(self.norm1(x))
-        return x + self.mlp(self.norm2(x))
+        x = x + self.attn(x)
+        return x + self.ff(x)
 
 
 class VisionTransformer1d(nn.Module):
     def __init__(self, cfg: VitConfig):
         super().__init__()
         self.cfg = cfg
-        self.cls_token = nn.Parameter(torch.randn(1, 1, cfg.embed_dims))
-        self.pos_embed = nn.Parameter(torch.randn(1, cfg.num_patches + 1, cfg.embed_dims))
-        self.patch_embed = PatchEmbedding(cfg.patch_size, cfg.num_leads, cfg.embed_dims)
-        self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.num_layers))
+        # Drawn class token first, as earlier fixtures did; registered position first, as in the original's state dict.
+        cls = torch.randn(cfg.embed_dims)
+        self.pos_embedding = nn.Parameter(torch.randn(1, cfg.num_patches + 1, cfg.embed_dims))
+        self.cls_embedding = nn.Parameter(cls)
+        self.to_patch_embedding = PatchEmbedding(cfg.patch_size, cfg.num_leads, cfg.embed_dims)
+        for i in range(cfg.num_layers):
+            self.add_module(f"block{i}", Block(cfg))
         self.norm = nn.LayerNorm(cfg.embed_dims)  # built, never applied (final_norm false)
 
     def forward(self, x: torch.Tensor) -> list[torch.Tensor]:
-        tokens = self.patch_embed(x)
-        x = torch.cat([self.cls_token.expand(x.shape[0], -1, -1), tokens], dim=1) + self.pos_embed
+        tokens = self.to_patch_embedding(x)
+        cls = self.cls_embedding.reshape(1, 1, -1).expand(x.shape[0], -1, -1)
+        x = torch.cat([cls, tokens], dim=1) + self.pos_embedding
         outs = []
-        for i, block in enumerate(self.blocks):
-            x = block(x)
+        for i in range(self.cfg.num_layers):
+            x = getattr(self, f"block{i}")(x)
             if i in self.cfg.out_indices:
                 outs.append(x[:, 1:].transpose(1, 2).contiguous())
         return outs

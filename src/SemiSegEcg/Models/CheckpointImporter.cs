@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Models;
 
 /// <summary>
-/// Loads reference PyTorch weights into our modules, matching by state-dict key (the key names are identical by
-/// construction). Reads <c>torch.save</c> zip archives through TorchSharp.PyBridge: either a bare state dict or the
+/// Loads PyTorch weights into our modules, matching by state-dict key: our names are the original's, and the few we
+/// used before for the ViT are read under the current ones (<see cref="StateDictMatch"/>). Reads <c>torch.save</c> zip archives through TorchSharp.PyBridge: either a bare state dict or the
 /// reference's checkpoint dict (<c>model</c>, <c>optimizer</c>, <c>epoch</c>, <c>scaler</c>, <c>config</c>,
 /// <c>metrics</c>, optionally <c>model_ema</c>).
 /// </summary>
@@ -18,10 +18,6 @@ public static class CheckpointImporter
     /// <summary>Checkpoint entry holding the EMA teacher (Mean Teacher, ReCo).</summary>
     public const string TeacherEntry = "model_ema";
 
-    /// <summary>Keys with this prefix are dropped before matching, as the reference's test and inference do.</summary>
-    public const string AuxiliaryHeadPrefix = "auxiliary_head";
-
-    private const string DataParallelPrefix = "module.";
     private const int ListedKeys = 5;
 
     /// <summary>
@@ -31,15 +27,17 @@ public static class CheckpointImporter
     /// Which state dict to take from a checkpoint dict (<see cref="ModelEntry"/> or <see cref="TeacherEntry"/>);
     /// null takes <c>model</c> when present, else treats the whole file as a bare state dict.
     /// </param>
-    /// <param name="strict">Fail on missing or unexpected keys. Shape mismatches always fail.</param>
+    /// <param name="strict">As in <see cref="LoadStateDict"/>.</param>
+    /// <param name="keepInitialised">As in <see cref="LoadStateDict"/>.</param>
     /// <exception cref="InvalidDataException">The file cannot be read, has no such state dict, or does not match the model.</exception>
-    public static CheckpointImportResult LoadPyTorchStateDict(nn.Module model, string path, bool strict = true, string? entry = null)
+    public static CheckpointImportResult LoadPyTorchStateDict(nn.Module model, string path, bool strict = true, string? entry = null,
+        IReadOnlyCollection<string>? keepInitialised = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var stateDict = ReadPyTorchStateDict(path, entry);
         try
         {
-            return LoadStateDict(model, stateDict, path, strict);
+            return LoadStateDict(model, stateDict, path, strict, keepInitialised);
         }
         finally
         {
@@ -95,52 +93,57 @@ public static class CheckpointImporter
 
     /// <summary>
     /// Copies <paramref name="source"/> tensors into the parameters and buffers of <paramref name="model"/> with the
-    /// same key, under no_grad, converting the element type where needed (e.g. int64 <c>num_batches_tracked</c>).
+    /// same key (or the current name of a legacy one, <see cref="StateDictMatch"/>), under no_grad, converting the
+    /// element type where needed (e.g. int64 <c>num_batches_tracked</c>).
     /// </summary>
     /// <param name="sourceName">Names the source in error messages (a path).</param>
-    public static CheckpointImportResult LoadStateDict(nn.Module model, IReadOnlyDictionary<string, Tensor> source, string sourceName, bool strict = true)
+    /// <param name="strict">
+    /// Fail on missing or unexpected keys. Not strict, unexpected keys are skipped and missing buffers keep their values,
+    /// but a top-level module (<c>backbone</c>, <c>decode_head</c>, …) whose parameters the source does not all hold is
+    /// still refused: such a load would leave it wholly or partly random without anyone asking for that.
+    /// Shape mismatches always fail.
+    /// </param>
+    /// <param name="keepInitialised">
+    /// Top-level modules asked to stay as they are (e.g. <c>decode_head</c> when loading a backbone only): they take
+    /// nothing from the source, and their source keys are reported as dropped.
+    /// </param>
+    public static CheckpointImportResult LoadStateDict(nn.Module model, IReadOnlyDictionary<string, Tensor> source, string sourceName,
+        bool strict = true, IReadOnlyCollection<string>? keepInitialised = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(source);
+        var match = StateDictMatch.Of(model, source, keepInitialised);
+        var missing = match.MissingKeys;
+        var unexpected = match.UnexpectedKeys;
+        int modelKeys = match.Pairs.Count + match.Mismatches.Count + missing.Count + match.KeptKeys.Count;
 
-        var dropped = source.Keys.Where(k => k.StartsWith(AuxiliaryHeadPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        var kept = source.Where(kv => !kv.Key.StartsWith(AuxiliaryHeadPrefix, StringComparison.Ordinal))
-            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        // A state dict saved from a DistributedDataParallel wrapper prefixes every key with "module.".
-        if (kept.Count > 0 && kept.Keys.All(k => k.StartsWith(DataParallelPrefix, StringComparison.Ordinal)))
-        {
-            kept = kept.ToDictionary(kv => kv.Key[DataParallelPrefix.Length..], kv => kv.Value, StringComparer.Ordinal);
-        }
-
-        var targets = model.state_dict();
-        var missing = targets.Keys.Where(k => !kept.ContainsKey(k)).ToList();
-        var unexpected = kept.Keys.Where(k => !targets.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
-        var mismatched = targets
-            .Where(t => kept.TryGetValue(t.Key, out var s) && !SameShape(s.shape, t.Value.shape))
-            .Select(t => $"{t.Key}: source [{string.Join(", ", kept[t.Key].shape)}] vs model [{string.Join(", ", t.Value.shape)}]")
-            .ToList();
-
-        if (mismatched.Count > 0 || (strict && (missing.Count > 0 || unexpected.Count > 0)))
+        if (match.Mismatches.Count > 0 || (strict && (missing.Count > 0 || unexpected.Count > 0)))
         {
             var problems = new List<string>();
             if (missing.Count > 0) problems.Add($"{missing.Count} missing key(s): {Sample(missing)}");
             if (unexpected.Count > 0) problems.Add($"{unexpected.Count} unexpected key(s): {Sample(unexpected)}");
-            if (mismatched.Count > 0) problems.Add($"{mismatched.Count} shape mismatch(es): {Sample(mismatched)}");
-            throw new InvalidDataException($"{sourceName}: state dict does not match the model ({targets.Count} keys): {string.Join("; ", problems)}");
+            if (match.Mismatches.Count > 0) problems.Add($"{match.Mismatches.Count} shape mismatch(es): {Sample(match.Mismatches)}");
+            throw new InvalidDataException($"{sourceName}: state dict does not match the model ({modelKeys} keys): {string.Join("; ", problems)}");
+        }
+        if (match.IncompleteModules.Count > 0)
+        {
+            var gaps = match.IncompleteModules.Select(g =>
+                $"'{g.Module}' would keep {g.MissingParameters.Count} of its {g.ParameterCount} parameter tensors as initialised ({Sample(g.MissingParameters)})");
+            string notUsed = unexpected.Count > 0 ? $"; {unexpected.Count} of the file's keys are not the model's ({Sample(unexpected)})" : "";
+            throw new InvalidDataException($"{sourceName}: refusing a partial load: {string.Join("; ", gaps)}{notUsed}");
         }
 
-        var loaded = new List<string>(targets.Count);
+        var loaded = new List<string>(match.Pairs.Count);
         using (no_grad())
         {
-            foreach (var (key, target) in targets)
+            foreach (var (key, value, target) in match.Pairs)
             {
-                if (!kept.TryGetValue(key, out var value)) continue;
                 using var reshaped = value.reshape(target.shape);
                 target.copy_(reshaped);
                 loaded.Add(key);
             }
         }
-        return new CheckpointImportResult(loaded, missing, unexpected, dropped);
+        return new CheckpointImportResult(loaded, missing, unexpected, match.DroppedKeys, match.RenamedKeys, match.KeptKeys);
     }
 
     private static Dictionary<string, Tensor> SelectStateDict(Hashtable root, string path, string? entry)
@@ -172,17 +175,8 @@ public static class CheckpointImporter
         return result;
     }
 
-    private static bool SameShape(long[] a, long[] b) =>
-        a.SequenceEqual(b) || (IsScalarLike(a) && IsScalarLike(b));
-
-    // PyTorch saves BatchNorm's num_batches_tracked as a 0-d tensor; some readers give it shape [1].
-    private static bool IsScalarLike(long[] shape) => shape.Length == 0 || (shape.Length == 1 && shape[0] == 1);
-
     private static List<string> KeysOf(IDictionary dictionary) =>
         dictionary.Keys.Cast<object>().Select(k => k?.ToString() ?? "None").Order(StringComparer.Ordinal).ToList();
-
-    private static string Sample(IReadOnlyList<string> items) =>
-        string.Join(", ", items.Take(ListedKeys)) + (items.Count > ListedKeys ? $", … ({items.Count - ListedKeys} more)" : "");
 
     /// <summary>Disposes every tensor in <paramref name="value"/> but those in <paramref name="keep"/> (handed to the caller).</summary>
     private static void DisposeTensors(object? value, HashSet<object> keep)
@@ -200,4 +194,6 @@ public static class CheckpointImporter
                 break;
         }
     }
+
+    private static string Sample(IReadOnlyList<string> keys) => KeySample.Of(keys, ListedKeys);
 }

@@ -14,8 +14,8 @@ namespace SemiSegEcg.Optimization;
 /// <remarks>
 /// Without layer decay (the benchmark's setting) there is one group and every parameter, norms and biases included,
 /// gets weight decay. With layer decay d (ViT backbones only), parameter <c>name</c> gets layer id
-/// <c>0</c> for <c>backbone.cls_token</c>, <c>backbone.pos_embed</c> and <c>backbone.patch_embed.*</c>,
-/// <c>i + 1</c> for <c>backbone.blocks.i.*</c>, and <c>num_layers + 1</c> for everything else (the unused final norm,
+/// <c>0</c> for <c>backbone.cls_embedding</c>, <c>backbone.pos_embedding</c> and <c>backbone.to_patch_embedding.*</c>,
+/// <c>i + 1</c> for <c>backbone.block{i}.*</c>, and <c>num_layers + 1</c> for everything else (the unused final norm,
 /// the decode head, the ReCo projection); its LR scale is <c>d^(num_layers + 1 − id)</c>. One-dimensional parameters
 /// (biases, norm and BatchNorm weights) and the class token and positional embedding get no weight decay.
 /// Groups are ordered by layer id, the decayed group of a layer before its undecayed one; empty groups are omitted.
@@ -23,7 +23,10 @@ namespace SemiSegEcg.Optimization;
 public static class ParameterGroupBuilder
 {
     private const string BackbonePrefix = "backbone.";
-    private const string BlocksPrefix = "backbone.blocks.";
+    private const string BlocksPrefix = "backbone.block";
+    private const string ClassToken = BackbonePrefix + "cls_embedding";
+    private const string Positions = BackbonePrefix + "pos_embedding";
+    private const string PatchEmbeddingPrefix = BackbonePrefix + "to_patch_embedding.";
 
     /// <param name="weightDecay"><c>train.weight_decay</c> (0.05 in the benchmark); must be ≥ 0.</param>
     /// <param name="layerDecay"><c>train.layer_decay</c>: null (off) or a factor in (0, 1].</param>
@@ -69,8 +72,7 @@ public static class ParameterGroupBuilder
     public static int LayerIdOf(string parameterName, int numLayers)
     {
         ArgumentNullException.ThrowIfNull(parameterName);
-        if (parameterName is BackbonePrefix + "cls_token" or BackbonePrefix + "pos_embed"
-            || parameterName.StartsWith(BackbonePrefix + "patch_embed.", StringComparison.Ordinal))
+        if (parameterName is ClassToken or Positions || parameterName.StartsWith(PatchEmbeddingPrefix, StringComparison.Ordinal))
         {
             return 0;
         }
@@ -90,7 +92,7 @@ public static class ParameterGroupBuilder
     {
         ArgumentNullException.ThrowIfNull(parameterName);
         ArgumentNullException.ThrowIfNull(parameter);
-        return parameter.dim() == 1 || parameterName is BackbonePrefix + "cls_token" or BackbonePrefix + "pos_embed";
+        return parameter.dim() == 1 || parameterName is ClassToken or Positions;
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -65,22 +65,26 @@ public sealed class TrainableNetworksTests : IDisposable
         Assert.Equal($"'pretrained_backbone' in {configPath} line {line}: {missing}: file not found", error.Message);
     }
 
-    [Fact]
-    public void Should_Refuse_A_State_Dict_Without_Backbone_Tensors_Naming_The_File_And_The_Key()
+    [Theory]
+    // Only the head: nothing for the backbone.
+    [InlineData("decode_head.", true, "no backbone tensors: none of its")]
+    // All but layer4: 2 blocks × (2 convs + 2 BN × 2) + downsample conv + BN × 2 = 15 of the backbone's 60 parameter tensors.
+    [InlineData("backbone.layer4.", false, "refusing a partial load: 'backbone' would keep 15 of its 60 parameter tensors as initialised (backbone.layer4.")]
+    public void Should_Refuse_A_File_Without_Every_Backbone_Parameter_Naming_The_File_And_The_Key(string prefix, bool keepPrefix, string expected)
     {
         random.manual_seed(1);
         using var source = ExperimentModels.Create(Config().Config);
-        var headOnly = new Hashtable();
-        foreach (var (key, value) in source.state_dict().Where(kv => kv.Key.StartsWith("decode_head.", StringComparison.Ordinal))) headOnly[key] = value;
-        string path = _tmp.File("head.pth");
-        using (var stream = File.Create(path)) PyTorchPickler.PickleStateDict(stream, headOnly);
+        var state = new Hashtable();
+        foreach (var (key, value) in source.state_dict().Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal) == keepPrefix)) state[key] = value;
+        string path = _tmp.File("partial.pth");
+        using (var stream = File.Create(path)) PyTorchPickler.PickleStateDict(stream, state);
         string configPath = WriteConfig($"mode: finetune\npretrained_backbone: {path}\n");
         using var networks = TrainableNetworks.Create(ConfigLoader.Load(configPath), _ => { });
 
         var error = Assert.Throws<ConfigException>(() => networks.New());
 
         Assert.Equal((configPath, "pretrained_backbone"), (error.FilePath, error.KeyPath));
-        Assert.Contains($"{path}: no backbone tensors: none of its", error.Message);
+        Assert.Contains($"{path}: {expected}", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
 

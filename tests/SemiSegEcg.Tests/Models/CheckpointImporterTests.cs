@@ -106,22 +106,51 @@ public sealed class CheckpointImporterTests
     }
 
     [Fact]
-    public void Should_Load_The_Matching_Keys_And_Report_The_Rest_When_Not_Strict()
+    public void Should_Refuse_A_Non_Strict_Load_That_Would_Leave_Modules_Random_Naming_Them_And_Touching_Nothing()
     {
         using var scope = NewDisposeScope();
         using var model = ReferenceFixture.CreateResNet18Fcn();
+        var before = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.clone());
         var state = new Dictionary<string, Tensor>
         {
             ["module.decode_head.cls_seg.bias"] = tensor(new[] { 1f, 2f, 3f, 4f }),
             ["module.extra.weight"] = zeros(2),
         };
 
-        var result = CheckpointImporter.LoadStateDict(model, state, "partial", strict: false);
+        var error = Assert.Throws<InvalidDataException>(() => CheckpointImporter.LoadStateDict(model, state, "partial.pth", strict: false));
 
-        Assert.Equal(["decode_head.cls_seg.bias"], result.LoadedKeys);
+        Assert.StartsWith("partial.pth: refusing a partial load: 'backbone' would keep 60 of its 60 parameter tensors as initialised (", error.Message);
+        Assert.Contains("; 'decode_head' would keep 4 of its 5 parameter tensors as initialised (decode_head.convs.0.0.weight, ", error.Message);
+        Assert.EndsWith("; 1 of the file's keys are not the model's (extra.weight)", error.Message);
+        foreach (var (key, value) in model.state_dict()) Assert.True(before[key].equal(value).all().item<bool>(), $"{key} changed");
+    }
+
+    [Fact]
+    public void Should_Load_Only_The_Backbone_When_Asked_To_Keep_The_Head_And_Report_Every_Kind_Of_Key_By_Count()
+    {
+        using var scope = NewDisposeScope();
+        random.manual_seed(4);
+        using var source = ReferenceFixture.CreateResNet18Fcn();
+        using var model = ReferenceFixture.CreateResNet18Fcn();
+        var headBefore = model.DecodeHead.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.clone());
+        var state = source.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value);
+        state.Remove("backbone.stem.1.num_batches_tracked");
+        state["extra.weight"] = zeros(2);
+
+        var result = CheckpointImporter.LoadStateDict(model, state, "full.pth", strict: false, keepInitialised: ["decode_head"]);
+
+        // 128 keys: 120 of the backbone (one buffer not in the file), 8 of the head (kept; the file's 8 dropped).
+        Assert.Equal((119, 1, 8, 8), (result.LoadedKeys.Count, result.MissingKeys.Count, result.KeptKeys.Count, result.DroppedKeys.Count));
         Assert.Equal(["extra.weight"], result.UnexpectedKeys);
-        Assert.Equal(127, result.MissingKeys.Count);
-        Assert.Equal(new[] { 1f, 2f, 3f, 4f }, model.state_dict()["decode_head.cls_seg.bias"].data<float>().ToArray());
+        Assert.Equal("loaded 119 of the model's 128 tensors from full.pth; 8 keep their initialisation as asked (decode_head.convs.0.0.weight, " +
+            "decode_head.convs.0.1.weight, decode_head.convs.0.1.bias, … (5 more)); 1 not in the file keep their initialisation " +
+            "(backbone.stem.1.num_batches_tracked); 1 of the file's are not the model's and were skipped (extra.weight); 8 of the file's " +
+            "were dropped on purpose (decode_head.cls_seg.bias, decode_head.cls_seg.weight, decode_head.convs.0.0.weight, … (5 more))",
+            result.Describe("full.pth"));
+        var loaded = model.state_dict();
+        foreach (var (key, value) in source.Backbone.state_dict().Where(kv => kv.Key != "stem.1.num_batches_tracked"))
+            Assert.True(value.equal(loaded["backbone." + key]).all().item<bool>(), $"backbone.{key} was not loaded");
+        foreach (var (key, value) in model.DecodeHead.state_dict()) Assert.True(headBefore[key].equal(value).all().item<bool>(), $"decode_head.{key} changed");
     }
 
     [Fact]

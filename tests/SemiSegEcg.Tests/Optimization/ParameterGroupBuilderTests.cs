@@ -47,17 +47,17 @@ public sealed class ParameterGroupBuilderTests
             Assert.True(expectedId == group.LayerId, $"{name}: layer id {group.LayerId}, expected {expectedId}");
             Assert.Equal(Math.Pow(Decay, 13 - expectedId), group.LrScale, 15);
         }
-        Assert.Equal((0, 0.0), IdAndDecay(byName["backbone.cls_token"]));
-        Assert.Equal((0, 0.0), IdAndDecay(byName["backbone.pos_embed"]));
-        Assert.Equal((0, WeightDecay), IdAndDecay(byName["backbone.patch_embed.proj.weight"]));
-        Assert.Equal((0, 0.0), IdAndDecay(byName["backbone.patch_embed.norm1.weight"]));
-        Assert.Equal((1, WeightDecay), IdAndDecay(byName["backbone.blocks.0.attn.qkv.weight"]));
-        Assert.Equal((12, 0.0), IdAndDecay(byName["backbone.blocks.11.mlp.fc2.bias"]));
+        Assert.Equal((0, 0.0), IdAndDecay(byName["backbone.cls_embedding"]));
+        Assert.Equal((0, 0.0), IdAndDecay(byName["backbone.pos_embedding"]));
+        Assert.Equal((0, WeightDecay), IdAndDecay(byName["backbone.to_patch_embedding.2.weight"]));
+        Assert.Equal((0, 0.0), IdAndDecay(byName["backbone.to_patch_embedding.1.weight"]));
+        Assert.Equal((1, WeightDecay), IdAndDecay(byName["backbone.block0.attn.fn.to_qkv.weight"]));
+        Assert.Equal((12, 0.0), IdAndDecay(byName["backbone.block11.ff.fn.net.3.bias"]));
         Assert.Equal((13, 0.0), IdAndDecay(byName["backbone.norm.weight"]));
         Assert.Equal((13, WeightDecay), IdAndDecay(byName["decode_head.convs.0.0.weight"]));
         Assert.Equal((13, 0.0), IdAndDecay(byName["decode_head.convs.0.1.weight"]));
         Assert.Equal((13, 0.0), IdAndDecay(byName["decode_head.cls_seg.bias"]));
-        Assert.Equal(Math.Pow(0.75, 13), byName["backbone.cls_token"].LrScale, 15);
+        Assert.Equal(Math.Pow(0.75, 13), byName["backbone.cls_embedding"].LrScale, 15);
         Assert.Equal(1.0, byName["decode_head.cls_seg.weight"].LrScale);
     }
 
@@ -70,7 +70,7 @@ public sealed class ParameterGroupBuilderTests
 
         var exempt = groups.Where(g => g.WeightDecay == 0).SelectMany(g => g.ParameterNames).ToHashSet();
         var expected = model.named_parameters()
-            .Where(p => p.parameter.dim() == 1 || p.name is "backbone.cls_token" or "backbone.pos_embed")
+            .Where(p => p.parameter.dim() == 1 || p.name is "backbone.cls_embedding" or "backbone.pos_embedding")
             .Select(p => p.name).ToHashSet();
         Assert.Equal(expected.Order(StringComparer.Ordinal), exempt.Order(StringComparer.Ordinal));
         Assert.All(groups.Where(g => g.WeightDecay != 0), g => Assert.All(g.Parameters, p => Assert.True(p.dim() > 1)));
@@ -120,10 +120,10 @@ public sealed class ParameterGroupBuilderTests
     }
 
     [Theory]
-    [InlineData("backbone.cls_token", 0)]
-    [InlineData("backbone.patch_embed.norm2.bias", 0)]
-    [InlineData("backbone.blocks.0.norm1.weight", 1)]
-    [InlineData("backbone.blocks.10.attn.proj.weight", 11)]
+    [InlineData("backbone.cls_embedding", 0)]
+    [InlineData("backbone.to_patch_embedding.3.bias", 0)]
+    [InlineData("backbone.block0.attn.norm.weight", 1)]
+    [InlineData("backbone.block10.attn.fn.to_out.0.weight", 11)]
     [InlineData("backbone.norm.bias", 13)]
     [InlineData("projection.0.weight", 13)]
     public void Should_Map_Names_To_Layer_Ids(string name, int expected) =>
@@ -132,9 +132,9 @@ public sealed class ParameterGroupBuilderTests
     [Fact]
     public void Should_Reject_A_Block_Index_Beyond_The_Depth()
     {
-        var error = Assert.Throws<ArgumentException>(() => ParameterGroupBuilder.LayerIdOf("backbone.blocks.12.norm1.weight", numLayers: 12));
+        var error = Assert.Throws<ArgumentException>(() => ParameterGroupBuilder.LayerIdOf("backbone.block12.attn.norm.weight", numLayers: 12));
 
-        Assert.Contains("backbone.blocks.12.norm1.weight", error.Message);
+        Assert.Contains("backbone.block12.attn.norm.weight", error.Message);
     }
 
     private static (int, double) IdAndDecay(ParameterGroup group) => (group.LayerId, group.WeightDecay);
@@ -142,8 +142,10 @@ public sealed class ParameterGroupBuilderTests
     // Independent restatement of the original's rule (docs/reference/original-behaviour.md#optimisation), for the names our ViT produces.
     private static int ExpectedLayerId(string name)
     {
-        if (name is "backbone.cls_token" or "backbone.pos_embed" || name.StartsWith("backbone.patch_embed.", StringComparison.Ordinal)) return 0;
+        if (name is "backbone.cls_embedding" or "backbone.pos_embedding" || name.StartsWith("backbone.to_patch_embedding.", StringComparison.Ordinal)) return 0;
         var parts = name.Split('.');
-        return parts[0] == "backbone" && parts[1] == "blocks" ? int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) + 1 : 13;
+        return parts[0] == "backbone" && parts[1].StartsWith("block", StringComparison.Ordinal)
+            ? int.Parse(parts[1]["block".Length..], System.Globalization.CultureInfo.InvariantCulture) + 1
+            : 13;
     }
 }

@@ -12,11 +12,13 @@ namespace SemiSegEcg.Models.Backbones;
 /// </summary>
 /// <remarks>
 /// <para>
-/// State-dict keys (ours; the original's ViT key names are unknown, so these follow the common timm style):
-/// <c>cls_token</c> (1, 1, E), <c>pos_embed</c> (1, N + 1, E), <c>patch_embed.{norm1,proj,norm2}.{weight,bias}</c>,
-/// <c>blocks.{i}.norm1.*</c>, <c>blocks.{i}.attn.qkv.*</c>, <c>blocks.{i}.attn.proj.*</c>, <c>blocks.{i}.norm2.*</c>,
-/// <c>blocks.{i}.mlp.fc1.*</c>, <c>blocks.{i}.mlp.fc2.*</c>, <c>norm.{weight,bias}</c>. Linear weights are
-/// (out, in) as in PyTorch. <c>bench/pytorch_twin/vit_twin.py</c> uses the same names.
+/// State-dict keys are the original's, so its checkpoints load and ours load in it: <c>pos_embedding</c> (1, N + 1, E),
+/// <c>cls_embedding</c> (E) — one-dimensional —, <c>to_patch_embedding.{1,2,3}.{weight,bias}</c> (LayerNorm, Linear,
+/// LayerNorm), per block i <c>block{i}.attn.norm.*</c>, <c>block{i}.attn.fn.to_qkv.*</c>,
+/// <c>block{i}.attn.fn.to_out.0.*</c>, <c>block{i}.ff.norm.*</c>, <c>block{i}.ff.fn.net.0.*</c>,
+/// <c>block{i}.ff.fn.net.3.*</c>, and <c>norm.{weight,bias}</c>, in that (PyTorch state-dict) order. Linear weights are
+/// (out, in) as in PyTorch. Files saved under the timm-style names this class used before load through
+/// <see cref="VitLegacyKeyNames"/>. <c>bench/pytorch_twin/vit_twin.py</c> uses the same names.
 /// </para>
 /// <para>
 /// <c>norm</c> is the final LayerNorm the original builds and never applies: it counts in the parameter total
@@ -26,10 +28,11 @@ namespace SemiSegEcg.Models.Backbones;
 /// </remarks>
 public sealed class VisionTransformer1d : BackboneBase
 {
-    private readonly Parameter cls_token;
-    private readonly Parameter pos_embed;
-    private readonly VitPatchEmbedding patch_embed;
-    private readonly ModuleList<VitBlock> blocks;
+    // Registered by hand under the original's names (block0, block1, … are not field names), in its order.
+    private readonly Parameter pos_embedding;
+    private readonly Parameter cls_embedding;
+    private readonly VitPatchEmbedding to_patch_embedding;
+    private readonly VitBlock[] _blocks;
     private readonly LayerNorm norm;
 
     private readonly int[] _outIndices;
@@ -41,14 +44,20 @@ public sealed class VisionTransformer1d : BackboneBase
         options.Validate();
         Options = options;
 
-        cls_token = new Parameter(randn(1, 1, options.EmbedDims));
-        pos_embed = new Parameter(randn(1, options.NumPatches + 1, options.EmbedDims));
-        patch_embed = new VitPatchEmbedding(options.PatchSize, options.NumLeads, options.EmbedDims);
-        blocks = nn.ModuleList(Enumerable.Range(0, options.NumLayers)
+        // Drawn class token first, then positions: the order of the random draws the twin fixtures were made with.
+        cls_embedding = new Parameter(randn(options.EmbedDims));
+        pos_embedding = new Parameter(randn(1, options.NumPatches + 1, options.EmbedDims));
+        to_patch_embedding = new VitPatchEmbedding(options.PatchSize, options.NumLeads, options.EmbedDims);
+        _blocks = Enumerable.Range(0, options.NumLayers)
             .Select(_ => new VitBlock(options.EmbedDims, options.NumHeads, options.HeadDim, options.MlpHiddenDims, options.QkvBias))
-            .ToArray());
+            .ToArray();
         norm = nn.LayerNorm(options.EmbedDims);
-        RegisterComponents();
+
+        register_parameter(nameof(pos_embedding), pos_embedding);
+        register_parameter(nameof(cls_embedding), cls_embedding);
+        register_module(nameof(to_patch_embedding), to_patch_embedding);
+        for (int i = 0; i < _blocks.Length; i++) register_module($"block{i}", _blocks[i]);
+        register_module(nameof(norm), norm);
 
         _outIndices = options.OutIndices.ToArray();
         _outChannels = _outIndices.Select(_ => options.EmbedDims).ToArray();
@@ -74,14 +83,14 @@ public sealed class VisionTransformer1d : BackboneBase
         }
         using var scope = NewDisposeScope();
         long batch = input.shape[0];
-        var patches = patch_embed.call(input);
-        var x = cat([cls_token.expand(batch, -1, -1), patches], dim: 1).Plus(pos_embed);
+        var patches = to_patch_embedding.call(input);
+        var x = cat([cls_embedding.expand(batch, 1, -1), patches], dim: 1).Plus(pos_embedding);
         var outputs = new List<Tensor>(_outIndices.Length);
         int next = 0;
         // Blocks after the last requested index cannot affect the outputs, so they are not run.
-        for (int i = 0; i < blocks.Count && next < _outIndices.Length; i++)
+        for (int i = 0; i < _blocks.Length && next < _outIndices.Length; i++)
         {
-            x = blocks[i].call(x);
+            x = _blocks[i].call(x);
             if (_outIndices[next] == i)
             {
                 outputs.Add(x[.., 1..].transpose(1, 2).contiguous().MoveToOuterDisposeScope());

@@ -6,21 +6,18 @@ namespace SemiSegEcg.Models.Backbones;
 
 /// <summary>
 /// Pre-norm transformer block: <c>x + Attn(LN(x))</c>, then <c>x + MLP(LN(x))</c>; LayerNorm eps 1e-5.
-/// Keys: <c>norm1.*</c>, <c>attn.{qkv,proj}.*</c>, <c>norm2.*</c>, <c>mlp.{fc1,fc2}.*</c>.
+/// Keys (the original's): <c>attn.norm.*</c>, <c>attn.fn.{to_qkv,to_out.0}.*</c>, <c>ff.norm.*</c>,
+/// <c>ff.fn.net.{0,3}.*</c>.
 /// </summary>
 public sealed class VitBlock : nn.Module<Tensor, Tensor>
 {
-    private readonly LayerNorm norm1;
-    private readonly VitAttention attn;
-    private readonly LayerNorm norm2;
-    private readonly VitMlp mlp;
+    private readonly VitPreNorm attn;
+    private readonly VitPreNorm ff;
 
     public VitBlock(int embedDims, int numHeads, int headDim, int mlpHiddenDims, bool qkvBias) : base(nameof(VitBlock))
     {
-        norm1 = nn.LayerNorm(embedDims);
-        attn = new VitAttention(embedDims, numHeads, headDim, qkvBias);
-        norm2 = nn.LayerNorm(embedDims);
-        mlp = new VitMlp(embedDims, mlpHiddenDims);
+        attn = new VitPreNorm(embedDims, new VitAttention(embedDims, numHeads, headDim, qkvBias));
+        ff = new VitPreNorm(embedDims, new VitMlp(embedDims, mlpHiddenDims));
         RegisterComponents();
     }
 
@@ -28,8 +25,8 @@ public sealed class VitBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = input.add(attn.call(norm1.call(input)), LongLivedScalars.One);
-        x = x.add(mlp.call(norm2.call(x)), LongLivedScalars.One);
+        var x = input.add(attn.call(input), LongLivedScalars.One);
+        x = x.add(ff.call(x), LongLivedScalars.One);
         return x.MoveToOuterDisposeScope();
     }
 }

@@ -1,11 +1,11 @@
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace SemiSegEcg.Models.Backbones;
 
 /// <summary>
 /// Cuts the signal into non-overlapping patches and embeds each: LayerNorm(patch_dims) → Linear(patch_dims →
-/// embed_dims) → LayerNorm(embed_dims). Keys: <c>norm1.*</c>, <c>proj.*</c>, <c>norm2.*</c>.
+/// embed_dims) → LayerNorm(embed_dims). Keys (the original's): <c>1.*</c>, <c>2.*</c>, <c>3.*</c> — its position 0 is the
+/// parameter-free cut into patches, done here in <see cref="forward"/>.
 /// </summary>
 /// <remarks>
 /// Token p holds samples <c>p·P … p·P + P − 1</c>. With several leads the token is time-major, lead-minor: value
@@ -14,9 +14,9 @@ namespace SemiSegEcg.Models.Backbones;
 /// </remarks>
 public sealed class VitPatchEmbedding : nn.Module<Tensor, Tensor>
 {
-    private readonly LayerNorm norm1;
-    private readonly Linear proj;
-    private readonly LayerNorm norm2;
+    // LayerNorm, Linear, LayerNorm. An array, not fields: TorchSharp registers Module fields under their field names,
+    // and these must be registered only under the original's positions 1, 2, 3.
+    private readonly nn.Module<Tensor, Tensor>[] _layers;
     private readonly int _patchSize;
     private readonly int _numLeads;
 
@@ -27,10 +27,8 @@ public sealed class VitPatchEmbedding : nn.Module<Tensor, Tensor>
         if (embedDims < 1) throw new ArgumentOutOfRangeException(nameof(embedDims), embedDims, "embedding width must be at least 1");
         _patchSize = patchSize;
         _numLeads = numLeads;
-        norm1 = nn.LayerNorm(patchSize * numLeads);
-        proj = nn.Linear(patchSize * numLeads, embedDims);
-        norm2 = nn.LayerNorm(embedDims);
-        RegisterComponents();
+        _layers = [nn.LayerNorm(patchSize * numLeads), nn.Linear(patchSize * numLeads, embedDims), nn.LayerNorm(embedDims)];
+        for (int i = 0; i < _layers.Length; i++) register_module($"{i + 1}", _layers[i]);
     }
 
     /// <param name="input">Signal <c>(B, num_leads, T)</c> with T a multiple of the patch size.</param>
@@ -43,6 +41,7 @@ public sealed class VitPatchEmbedding : nn.Module<Tensor, Tensor>
         var tokens = _numLeads == 1
             ? input.reshape(batch, patches, _patchSize)
             : input.reshape(batch, _numLeads, patches, _patchSize).permute(0, 2, 3, 1).reshape(batch, patches, _patchSize * _numLeads);
-        return norm2.call(proj.call(norm1.call(tokens))).MoveToOuterDisposeScope();
+        foreach (var layer in _layers) tokens = layer.call(tokens);
+        return tokens.MoveToOuterDisposeScope();
     }
 }

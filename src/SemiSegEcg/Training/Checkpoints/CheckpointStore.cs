@@ -63,23 +63,26 @@ public static class CheckpointStore
         return reader.ReadToEnd();
     }
 
-    /// <summary>Loads the stored networks into <paramref name="networks"/> (strict: every key and shape must match).</summary>
+    /// <summary>
+    /// Loads the stored networks into <paramref name="networks"/> (strict: every key and shape must match; files written
+    /// under our earlier ViT names load too, <see cref="StateDictMatch"/>).
+    /// </summary>
     public static void LoadNetworks(string path, IReadOnlyList<(string Key, nn.Module Module)> networks)
     {
-        using var zip = Open(path);
         foreach (var (key, module) in networks)
         {
-            using var stream = Entry(zip, $"networks/{key}.pth", path).Open();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            buffer.Position = 0;
+            var state = ReadNetworkState(path, key);
             try
             {
-                module.load_py(buffer, strict: true);
+                CheckpointImporter.LoadStateDict(module, state, $"{path}: entry 'networks/{key}.pth'");
             }
-            catch (Exception e) when (IsReadFailure(e))
+            catch (Exception e) when (e is not InvalidDataException && IsReadFailure(e))
             {
                 throw new InvalidDataException($"{path}: entry 'networks/{key}.pth' cannot be loaded into the configured model ({FirstLine(e)})", e);
+            }
+            finally
+            {
+                foreach (var tensor in state.Values) tensor.Dispose();
             }
         }
     }

@@ -46,11 +46,11 @@ public sealed class VisionTransformer1dTests
         Assert.Equal(5_438_262, ParameterCounts.Of(model).Trainable);
         Assert.Equal(5_363_762, ParameterCounts.Of(backbone).Trainable);
         Assert.Equal(74_500, ParameterCounts.Of(model.DecodeHead).Trainable);
-        Assert.Equal(5_426, Count("backbone.patch_embed."));
-        Assert.Equal(19_392, Count("backbone.pos_embed"));
-        Assert.Equal(192, Count("backbone.cls_token"));
-        Assert.Equal(444_864, Count("backbone.blocks.7."));
-        Assert.Equal(12 * 444_864, Count("backbone.blocks."));
+        Assert.Equal(5_426, Count("backbone.to_patch_embedding."));
+        Assert.Equal(19_392, Count("backbone.pos_embedding"));
+        Assert.Equal(192, Count("backbone.cls_embedding"));
+        Assert.Equal(444_864, Count("backbone.block7."));
+        Assert.Equal(12 * 444_864, Count("backbone.block"));
         Assert.Equal(384, Count("backbone.norm."));
         Assert.Equal(0, ParameterCounts.Of(backbone).BufferElements);
     }
@@ -69,7 +69,8 @@ public sealed class VisionTransformer1dTests
         {
             Assert.True(shape.SequenceEqual(actualShape), $"{key}: twin [{string.Join(",", shape)}], ours [{string.Join(",", actualShape)}]");
         }
-        Assert.Contains("backbone.blocks.11.attn.qkv.bias", model.state_dict().Keys);
+        Assert.Contains("backbone.block11.attn.fn.to_qkv.bias", model.state_dict().Keys);
+        Assert.Equal(new long[] { 192 }, model.state_dict()["backbone.cls_embedding"].shape);
     }
 
     [Fact]
@@ -80,14 +81,14 @@ public sealed class VisionTransformer1dTests
         var state = backbone.state_dict();
 
         // 19,392 N(0, 1) samples: mean within ±0.03 and std within ±2 % of 1.
-        var pos = state["pos_embed"];
+        var pos = state["pos_embedding"];
         Assert.InRange(pos.mean().item<float>(), -0.03f, 0.03f);
         Assert.InRange(pos.std().item<float>(), 0.98f, 1.02f);
-        Assert.InRange(state["cls_token"].std().item<float>(), 0.8f, 1.2f);
-        Assert.Equal(1f, state["blocks.0.norm1.weight"].min().item<float>());
+        Assert.InRange(state["cls_embedding"].std().item<float>(), 0.8f, 1.2f);
+        Assert.Equal(1f, state["block0.attn.norm.weight"].min().item<float>());
         Assert.Equal(0f, state["norm.bias"].abs().max().item<float>());
         // PyTorch's default Linear init: U(−1/√fan_in, 1/√fan_in) for the bias; fc2 has fan_in 768.
-        Assert.InRange(state["blocks.3.mlp.fc2.bias"].abs().max().item<float>(), 0.02f, 1 / MathF.Sqrt(768));
+        Assert.InRange(state["block3.ff.fn.net.3.bias"].abs().max().item<float>(), 0.02f, 1 / MathF.Sqrt(768));
     }
 
     [Fact]
@@ -114,8 +115,8 @@ public sealed class VisionTransformer1dTests
     {
         using var scope = NewDisposeScope();
         using var embedding = new VitPatchEmbedding(patchSize: 3, numLeads: 2, embedDims: 4);
-        var proj = embedding.named_modules().Single(m => m.name == "proj").module as TorchSharp.Modules.Linear;
-        var norm1 = embedding.named_modules().Single(m => m.name == "norm1").module as TorchSharp.Modules.LayerNorm;
+        var proj = embedding.named_modules().Single(m => m.name == "2").module as TorchSharp.Modules.Linear;
+        var norm1 = embedding.named_modules().Single(m => m.name == "1").module as TorchSharp.Modules.LayerNorm;
         // lead 0 = 0..5, lead 1 = 100..105: patch 1 must be [3, 103, 4, 104, 5, 105].
         var x = cat([arange(6f), arange(100f, 106f)]).reshape(1, 2, 6);
 

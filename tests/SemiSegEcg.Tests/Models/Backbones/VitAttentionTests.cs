@@ -35,8 +35,8 @@ public sealed class VitAttentionTests(ITestOutputHelper output)
         random.manual_seed(22);
         // Inner width 2 × 24 = 48 differs from the embedding width 32, so any layout slip changes the shapes or values.
         using var attention = new VitAttention(embedDims: 32, numHeads: 2, headDim: 24, qkvBias: true);
-        var qkv = (Linear)attention.named_children().Single(c => c.name == "qkv").module;
-        var proj = (Linear)attention.named_children().Single(c => c.name == "proj").module;
+        var qkv = (Linear)attention.named_children().Single(c => c.name == "to_qkv").module;
+        var proj = (Linear)attention.named_modules().Single(c => c.name == "to_out.0").module;
         var x = randn(3, 11, 32);
 
         Tensor actual, expected;
