@@ -91,7 +91,7 @@ public sealed class DelineationEvaluation(Func<RecordingInput, DelineationResult
     {
         int margin = (int)Math.Round(QtdbMarginSeconds * recording.SamplingRateHz);
         int start = Math.Max(0, spans.Spans[0].First - margin);
-        int end = Math.Min(recording.LengthSamples, spans.Spans[^1].Last + margin + 1);
+        int end = Math.Min(recording.LengthSamples, spans.Spans.Max(s => s.Last) + margin + 1);
         return (recording with { Leads = recording.Leads.Select(l => l[start..end]).ToArray() }, start);
     }
 }
