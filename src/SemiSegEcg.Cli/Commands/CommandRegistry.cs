@@ -23,6 +23,7 @@ public static class CommandRegistry
         ["test"] = typeof(TestSettings),
         ["evaluate"] = typeof(EvaluateSettings),
         ["delineate"] = typeof(DelineateSettings),
+        ["delineate-eval"] = typeof(DelineateEvalSettings),
         ["sweep"] = typeof(SweepSettings),
         ["report"] = typeof(ReportSettings),
     };
@@ -60,6 +61,9 @@ public static class CommandRegistry
         config.AddCommand<DelineateCommand>("delineate")
             .WithDescription("Delineate recordings with a trained model: P/QRS/T waves, beats, PR/QRS/QT/QTc per lead and as a lead consensus.")
             .WithExample("delineate", "--model", "runs/resnet18/scratch/ludb/1over16", "../shared/data/ludb/1", "--format", "csv,json,wfdb", "--plot");
+        config.AddCommand<DelineateEvalCommand>("delineate-eval")
+            .WithDescription("Score a model's delineations as the literature does: per fiducial Se, PPV and mean ± SD error (ms) within ±150 ms, on LUDB's test split and QTDB's q1c beats.")
+            .WithExample("delineate-eval", "--model", "runs/resnet18/scratch/ludb/1over16", "--ludb", "../shared/data/ludb", "--qtdb", "../shared/data/qtdb");
         config.AddCommand<SweepCommand>("sweep")
             .WithDescription("Run the benchmark grid (backbones × algorithms × datasets × ratios × seeds) as separate train processes; skips finished runs, resumes interrupted ones; --emit-slurm writes a Slurm array instead.")
             .WithExample("sweep", "--backbones", "resnet18,vit_tiny", "--algorithms", "scratch,fixmatch", "--datasets", "ludb", "--ratios", "16,8", "--seeds", "0-2", "--data_root", "prepared", "--jobs", "2");

@@ -10,6 +10,22 @@ public static class BoundaryMatcher
 {
     public static BoundaryMatch Match(IReadOnlyList<int> truePositions, IReadOnlyList<int> predictedPositions, int toleranceSamples)
     {
+        var trueMatch = MatchedPredictions(truePositions, predictedPositions, toleranceSamples);
+        var errors = new List<int>(trueMatch.Length);
+        for (int t = 0; t < truePositions.Count; t++)
+        {
+            if (trueMatch[t] >= 0) errors.Add(predictedPositions[trueMatch[t]] - truePositions[t]);
+        }
+        return new BoundaryMatch(errors.Count, predictedPositions.Count - errors.Count, truePositions.Count - errors.Count, errors);
+    }
+
+    /// <summary>
+    /// The same matching, pair by pair: for every true position, the index of the prediction matched to it, or −1.
+    /// </summary>
+    public static int[] MatchedPredictions(IReadOnlyList<int> truePositions, IReadOnlyList<int> predictedPositions, int toleranceSamples)
+    {
+        ArgumentNullException.ThrowIfNull(truePositions);
+        ArgumentNullException.ThrowIfNull(predictedPositions);
         ArgumentOutOfRangeException.ThrowIfNegative(toleranceSamples);
         var candidates = new List<(int Distance, int TrueIndex, int PredictedIndex)>();
         for (int t = 0; t < truePositions.Count; t++)
@@ -26,20 +42,12 @@ public static class BoundaryMatcher
         var trueMatch = new int[truePositions.Count];
         Array.Fill(trueMatch, -1);
         var predictedUsed = new bool[predictedPositions.Count];
-        int matched = 0;
         foreach (var (_, t, p) in candidates)
         {
             if (trueMatch[t] >= 0 || predictedUsed[p]) continue;
             trueMatch[t] = p;
             predictedUsed[p] = true;
-            matched++;
         }
-
-        var errors = new List<int>(matched);
-        for (int t = 0; t < truePositions.Count; t++)
-        {
-            if (trueMatch[t] >= 0) errors.Add(predictedPositions[trueMatch[t]] - truePositions[t]);
-        }
-        return new BoundaryMatch(matched, predictedPositions.Count - matched, truePositions.Count - matched, errors);
+        return trueMatch;
     }
 }

@@ -31,9 +31,13 @@ public sealed class BoundaryMetrics
             throw new ArgumentOutOfRangeException(nameof(samplingRateHz), samplingRateHz, "sampling rate must be positive");
         ToleranceMs = toleranceMs;
         SamplingRateHz = samplingRateHz;
-        // The small epsilon keeps exact products such as 40 ms · 250 Hz / 1000 = 10 from rounding down to 9.
-        ToleranceSamples = (int)Math.Floor(toleranceMs * samplingRateHz / 1000 + 1e-9);
+        ToleranceSamples = ToleranceInSamples(toleranceMs, samplingRateHz);
     }
+
+    /// <summary>The inclusive tolerance in whole samples: floor(toleranceMs · fs / 1000).</summary>
+    public static int ToleranceInSamples(double toleranceMs, double samplingRateHz) =>
+        // The small epsilon keeps exact products such as 40 ms · 250 Hz / 1000 = 10 from rounding down to 9.
+        (int)Math.Floor(toleranceMs * samplingRateHz / 1000 + 1e-9);
 
     public double ToleranceMs { get; }
     public double SamplingRateHz { get; }
