@@ -101,16 +101,7 @@ public static class RecordingReader
             var spec = header.Signals[s];
             names[s] = spec.Description.Trim();
             double[] x = record.Physical(s);
-            double toMillivolts = MillivoltsPer(spec.Units);
-            if (double.IsNaN(toMillivolts))
-            {
-                warnings.Add($"{headerPath}: signal {s} '{names[s]}' has units '{spec.Units}', not a voltage; values are used as they are");
-                toMillivolts = 1;
-            }
-            if (toMillivolts != 1)
-            {
-                for (int i = 0; i < x.Length; i++) x[i] *= toMillivolts;
-            }
+            ToMillivolts(x, spec.Units, $"{headerPath}: signal {s} '{names[s]}'", warnings);
             FillInvalid(x, $"{headerPath}: signal {s} '{names[s]}'", warnings);
             leads[s] = x;
         }
@@ -143,19 +134,23 @@ public static class RecordingReader
             var spec = header.Signals[signals[i]];
             names[i] = spec.Label.StartsWith("ECG ", StringComparison.OrdinalIgnoreCase) ? spec.Label[4..].Trim() : spec.Label;
             double[] x = edf.Physical[signals[i]];
-            double toMillivolts = MillivoltsPer(spec.PhysicalDimension);
-            if (double.IsNaN(toMillivolts))
-            {
-                warnings.Add($"{path}: signal '{spec.Label}' has units '{spec.PhysicalDimension}', not a voltage; values are used as they are");
-                toMillivolts = 1;
-            }
-            if (toMillivolts != 1)
-            {
-                for (int t = 0; t < x.Length; t++) x[t] *= toMillivolts;
-            }
+            ToMillivolts(x, spec.PhysicalDimension, $"{path}: signal '{spec.Label}'", warnings);
             leads[i] = x;
         }
         return new RecordingInput(Path.GetFileNameWithoutExtension(path), fs, names, leads, path) { Warnings = warnings };
+    }
+
+    /// <summary>Scales <paramref name="x"/> to mV from its units; values in other units stay as they are, with a warning.</summary>
+    private static void ToMillivolts(double[] x, string units, string who, List<string> warnings)
+    {
+        double toMillivolts = MillivoltsPer(units);
+        if (double.IsNaN(toMillivolts))
+        {
+            warnings.Add($"{who} has units '{units}', not a voltage; values are used as they are");
+            return;
+        }
+        if (toMillivolts == 1) return;
+        for (int i = 0; i < x.Length; i++) x[i] *= toMillivolts;
     }
 
     private static double MillivoltsPer(string units) => units.Trim() switch
