@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using SemiSegEcg.IO;
 using SemiSegEcg.Models;
-using TorchSharp.Modules;
+using SemiSegEcg.Optimization;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
@@ -21,7 +21,7 @@ public static class CheckpointStore
 
     /// <param name="weightsOnly">Store the networks only (no optimizer or generator state; see <see cref="CheckpointMetadata.WeightsOnly"/>).</param>
     public static void Save(string path, CheckpointMetadata metadata, string configYaml,
-        IReadOnlyList<(string Key, nn.Module Module)> networks, IReadOnlyList<OptimizerHelper> optimizers, bool weightsOnly = false)
+        IReadOnlyList<(string Key, nn.Module Module)> networks, IReadOnlyList<GroupedOptimizer> optimizers, bool weightsOnly = false)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         if (weightsOnly)
@@ -39,7 +39,7 @@ public static class CheckpointStore
             for (int i = 0; i < optimizers.Count; i++)
             {
                 var optimizer = optimizers[i];
-                WriteEntry(zip, $"optimizers/{i}.bin", s => { using var w = new BinaryWriter(s); optimizer.save_state_dict(w); });
+                WriteEntry(zip, $"optimizers/{i}.bin", s => { using var w = new BinaryWriter(s); optimizer.SaveState(w); });
             }
             if (weightsOnly) return;
             WriteEntry(zip, RngEntry, s =>
@@ -97,7 +97,7 @@ public static class CheckpointStore
     }
 
     /// <summary>Restores optimizer states and torch's generator (for <c>--resume</c>).</summary>
-    public static void LoadTrainingState(string path, IReadOnlyList<OptimizerHelper> optimizers)
+    public static void LoadTrainingState(string path, IReadOnlyList<GroupedOptimizer> optimizers)
     {
         using var zip = Open(path);
         var meta = ReadMetadata(zip, path);
@@ -111,14 +111,7 @@ public static class CheckpointStore
             stream.CopyTo(buffer);
             buffer.Position = 0;
             using var reader = new BinaryReader(buffer);
-            try
-            {
-                optimizers[i].load_state_dict(reader);
-            }
-            catch (Exception e) when (IsReadFailure(e))
-            {
-                throw new InvalidDataException($"{path}: entry 'optimizers/{i}.bin' is not this method's optimizer state ({FirstLine(e)})", e);
-            }
+            optimizers[i].LoadState(reader, $"{path}: entry 'optimizers/{i}.bin'");
         }
         byte[] rng = ReadGeneratorState(zip, path);
         using var state = tensor(rng, dtype: ScalarType.Byte);
@@ -147,7 +140,7 @@ public static class CheckpointStore
             throw new InvalidDataException($"{path}: holds the network weights only (best checkpoints keep no optimizer or generator state unless train.full_best_checkpoints is set); resume from the run's {RunDirectory.Last}.ckpt");
     }
 
-    /// <summary>An optimizer state starts with its optimizer's type name (TorchSharp's format); ours are AdamW and SGD.</summary>
+    /// <summary>An optimizer state starts with its optimizer's type name (see <see cref="GroupedOptimizer.IsStateTypeName"/>).</summary>
     private static void VerifyOptimizerHeader(ZipArchive zip, string name, string path)
     {
         using var reader = new BinaryReader(Entry(zip, name, path).Open());
@@ -159,7 +152,7 @@ public static class CheckpointStore
         catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)
         {
         }
-        if (type is not ("AdamW" or "SGD"))
+        if (!GroupedOptimizer.IsStateTypeName(type))
             throw new InvalidDataException($"{path}: entry '{name}' is not an AdamW or SGD optimizer state");
     }
 
