@@ -5,6 +5,7 @@ using SemiSegEcg.Data.Samples;
 using SemiSegEcg.Experiments;
 using SemiSegEcg.Inference;
 using SemiSegEcg.Optimization;
+using SemiSegEcg.Signal;
 using SemiSegEcg.Training;
 using SemiSegEcg.Training.Pipeline;
 using static TorchSharp.torch;
@@ -69,7 +70,7 @@ internal static class PipelineBenchmarks
         using var model = ExperimentModels.Create(config);
         var optimizer = GroupedOptimizer.Create(model, TrainerSettings.From(config));
         using var supervised = new Supervised(model);
-        var preprocessing = ExperimentData.Preprocessing(config);
+        var preprocessing = new EcgPreprocessor(ExperimentData.Preprocessing(config));
         var weak = ConfiguredTransforms.Build(config.Dataset.Augmentations, "dataset.augmentations");
         var recipe = new ViewRecipe(weak, null, 0);
         var trainEntries = IndexCsv.Read(Path.Combine(paths.IndexDir, "LUDB_train_labeled_1over4.csv"), requireLabels: true);

@@ -111,7 +111,11 @@ public static class ExperimentRunner
 
         using var model = ExperimentModels.Create(config);
         LoadWeights(model, modelPath);
-        var samples = ExperimentData.LoadSplit(config, paths, testIndex, labeled: true, ExperimentData.Preprocessing(config), warnings);
+        var preprocessing = ExperimentData.Preprocessing(config);
+        var trainedWith = ModelPreprocessing.Of(modelPath);
+        trainedWith.RequireMatch(preprocessing, modelPath, config.ConfigPath);
+        if (trainedWith.AssumedNotice is string notice) warnings?.Add(notice);
+        var samples = ExperimentData.LoadSplit(config, paths, testIndex, labeled: true, preprocessing, warnings);
         var result = EvaluationPass.Run(model, samples, config.Dataloader.BatchSize, keepProbabilities: true, progress, cancellation);
 
         run.Create();

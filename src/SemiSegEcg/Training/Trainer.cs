@@ -61,6 +61,7 @@ public sealed class Trainer
         {
             var meta = CheckpointStore.ReadMetadata(resume);
             meta.RequireAlgorithm(_algorithm.Name, resume);
+            meta.RequirePreprocessing(_data.Preprocessing, resume);
             CheckpointStore.LoadNetworks(resume, Checkpointed());
             CheckpointStore.LoadTrainingState(resume, optimizers);
             (startEpoch, bestLoss, bestIou) = (meta.Epoch + 1, meta.BestLoss, meta.BestMeanIou);
@@ -128,7 +129,7 @@ public sealed class Trainer
             var meta = new CheckpointMetadata(CheckpointMetadata.CurrentFormat, _algorithm.Name, epoch,
                 new Dictionary<string, double> { ["loss"] = valid.MeanLoss, ["MeanIoU"] = valid.MeanIou, ["mIoU_pooled"] = valid.Pooled.Mean },
                 bestLoss, bestIou, _algorithm.CheckpointedNetworks.Select(n => n.Key).ToList(), optimizers.Count,
-                _settings.Stage, DateTimeOffset.UtcNow, StoppedEarly: stoppedEarly);
+                _settings.Stage, DateTimeOffset.UtcNow, StoppedEarly: stoppedEarly, Preprocessing: _data.Preprocessing);
             // last.ckpt is the commit record a resume trusts, so it is written after every other file: a kill in
             // between leaves the previous last.ckpt, and the resumed run redoes this epoch exactly and writes them again.
             // Best checkpoints hold the weights only unless asked (a run resumes from last.ckpt).

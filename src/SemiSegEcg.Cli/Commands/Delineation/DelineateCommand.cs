@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using SemiSegEcg.Delineation;
 using SemiSegEcg.Experiments;
-using SemiSegEcg.Inference;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -15,8 +14,9 @@ public sealed class DelineateCommand : Command<DelineateSettings>
     {
         if (settings.Threads is int n) TorchSharp.torch.set_num_threads(n);
         using var trained = TrainedModel.Load(settings.Model, settings.Config);
-        AnsiConsole.MarkupLineInterpolated($"[grey]model {trained.CheckpointPath} ({trained.Config.Config.Backbone.Name} + {trained.Config.Config.DecodeHead.Name})[/]");
-        var delineator = new Delineator(ModelPredictor.For(trained.Model), new DelineationOptions { IncludeConsensus = !settings.NoConsensus });
+        AnsiConsole.MarkupLineInterpolated($"[grey]model {trained.CheckpointPath} ({trained.Config.Config.Backbone.Name} + {trained.Config.Config.DecodeHead.Name}; {trained.Preprocessing.Describe()})[/]");
+        if (trained.PreprocessingNotice is string notice) AnsiConsole.MarkupLineInterpolated($"[yellow]{notice}[/]");
+        var delineator = trained.CreateDelineator(new DelineationOptions { IncludeConsensus = !settings.NoConsensus });
         Directory.CreateDirectory(settings.Out);
 
         var table = SummaryTable();

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SemiSegEcg.IO;
 using SemiSegEcg.Models;
 using SemiSegEcg.Optimization;
@@ -11,7 +12,8 @@ namespace SemiSegEcg.Training.Checkpoints;
 /// <summary>
 /// A checkpoint is one zip file written atomically: <c>meta.json</c>, <c>config.yaml</c> (the merged config),
 /// <c>networks/&lt;key&gt;.pth</c> (each network's state dict in PyTorch's format, so <c>torch.load</c> reads it),
-/// <c>optimizers/&lt;i&gt;.bin</c> and <c>rng.bin</c> (torch's generator, for exact resume).
+/// <c>optimizers/&lt;i&gt;.bin</c> and <c>rng.bin</c> (torch's generator, for exact resume). <c>meta.json</c> also holds the
+/// preprocessing the networks were trained with.
 /// </summary>
 public static class CheckpointStore
 {
@@ -187,6 +189,7 @@ public static class CheckpointStore
             throw new InvalidDataException($"{path}: entry '{MetaEntry}' lacks the algorithm, networks or metrics");
         if (meta.FormatVersion != CheckpointMetadata.CurrentFormat)
             throw new InvalidDataException($"{path}: checkpoint format {meta.FormatVersion} is not supported (expected {CheckpointMetadata.CurrentFormat})");
+        meta.Preprocessing?.Validate($"{path}: entry '{MetaEntry}'");
         return meta;
     }
 
@@ -212,5 +215,9 @@ public static class CheckpointStore
         write(stream);
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
 }
