@@ -94,15 +94,8 @@ public sealed class ModelPreprocessingTests
     public void Should_Load_A_Checkpoint_Without_Preprocessing_With_The_Shipped_Defaults_And_Say_So()
     {
         using var output = new TempDirectory();
-        random.manual_seed(0);
-        var config = ConfigLoader.Load(Path.Combine(SharedData.RepoRoot, "configs", "base", "resnet18", "scratch.yaml")).Config;
         string oldFormat = output.File("old.ckpt");
-        using (var model = ExperimentModels.Create(config))
-        {
-            var meta = new CheckpointMetadata(CheckpointMetadata.CurrentFormat, "base", 0, new Dictionary<string, double> { ["loss"] = 1, ["MeanIoU"] = 0.5 },
-                1, 0.5, ["model"], 0, null, DateTimeOffset.UnixEpoch, WeightsOnly: true);
-            CheckpointStore.Save(oldFormat, meta, FlatShippedConfig.Text("resnet18", "scratch"), [("model", model)], []);
-        }
+        SaveShippedModel(oldFormat, preprocessing: null);
         string nonDefaultOld = output.File("non-default-old.ckpt");
         File.Copy(oldFormat, nonDefaultOld);
         RewriteConfig(nonDefaultOld, text => text.Replace("signal_length: 2500", "signal_length: 1000"));
@@ -123,15 +116,8 @@ public sealed class ModelPreprocessingTests
     public void Should_Refuse_An_Unusable_Stored_Preprocessing_In_One_Line()
     {
         using var output = new TempDirectory();
-        random.manual_seed(0);
-        var config = ConfigLoader.Load(Path.Combine(SharedData.RepoRoot, "configs", "base", "resnet18", "scratch.yaml")).Config;
         string path = output.File("bad.ckpt");
-        using (var model = ExperimentModels.Create(config))
-        {
-            var meta = new CheckpointMetadata(CheckpointMetadata.CurrentFormat, "base", 0, new Dictionary<string, double> { ["loss"] = 1 },
-                1, 0.5, ["model"], 0, null, DateTimeOffset.UnixEpoch, WeightsOnly: true, Preprocessing: Preprocessing.Shipped);
-            CheckpointStore.Save(path, meta, FlatShippedConfig.Text("resnet18", "scratch"), [("model", model)], []);
-        }
+        SaveShippedModel(path, Preprocessing.Shipped);
         var json = JsonNode.Parse(ReadMetaJson(path))!;
         Assert.Equal("highpass", json["Preprocessing"]!["Filters"]![0]!["Type"]!.GetValue<string>());
         json["Preprocessing"]!["Filters"]![1]!["CutoffHz"] = 200.0;
@@ -140,6 +126,17 @@ public sealed class ModelPreprocessingTests
         var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.ReadMetadata(path));
 
         Assert.Equal($"{path}: entry 'meta.json': preprocessing low-pass 200 Hz (order 5) is not between 0 and the Nyquist frequency 125 Hz", error.Message);
+    }
+
+    /// <summary>A weights-only checkpoint of a fresh shipped ResNet-18 + FCN; <paramref name="preprocessing"/> null writes the format from before it was stored.</summary>
+    private static void SaveShippedModel(string path, Preprocessing? preprocessing)
+    {
+        random.manual_seed(0);
+        var config = ConfigLoader.Load(Path.Combine(SharedData.RepoRoot, "configs", "base", "resnet18", "scratch.yaml")).Config;
+        using var model = ExperimentModels.Create(config);
+        var meta = new CheckpointMetadata(CheckpointMetadata.CurrentFormat, "base", 0, new Dictionary<string, double> { ["loss"] = 1, ["MeanIoU"] = 0.5 },
+            1, 0.5, ["model"], 0, null, DateTimeOffset.UnixEpoch, WeightsOnly: true, Preprocessing: preprocessing);
+        CheckpointStore.Save(path, meta, FlatShippedConfig.Text("resnet18", "scratch"), [("model", model)], []);
     }
 
     private static string ReadMetaJson(string path)
