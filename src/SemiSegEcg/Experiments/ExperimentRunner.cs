@@ -32,6 +32,7 @@ public static class ExperimentRunner
         string yaml = ConfigWriter.ToYaml(loaded.WithResolvedDatasetPaths(paths).Node);
         // A resume checkpoint is checked before anything is written, so a bad one leaves the run folder as it was.
         var resumed = config.Resume is string resume ? CheckpointStore.VerifyResumable(resume) : null;
+        resumed?.RequirePreprocessing(ExperimentData.Preprocessing(config), config.Resume!);
         if (resumed is not null && !stages.Any(s => s.Name == resumed.Stage))
         {
             string stage = resumed.Stage is null ? "" : $" ({resumed.Stage})";

@@ -72,6 +72,8 @@ public sealed class ModelPreprocessingTests
         string shippedConfig = output.Write("shipped.yaml", FlatShippedConfig.Text("resnet18", "scratch"));
         string otherFilters = output.Write("other-filters.yaml", FlatShippedConfig.Text("resnet18", "scratch")
             .Replace("signal_length: 2500", "signal_length: 1000").Replace("fs: 250", "fs: 100"));
+        string runConfig = new RunDirectory(loaded.Config.RunDirectory).ConfigFile;
+        string writtenConfig = File.ReadAllText(runConfig);
         var testing = TinyLudb.Config("resnet18/scratch.yaml", output.Path, $"test.model_path={checkpoint}");
         var resuming = TinyLudb.Config("resnet18/scratch.yaml", output.Path, "train.epochs=2", "test=null", $"resume={checkpoint}");
 
@@ -88,6 +90,7 @@ public sealed class ModelPreprocessingTests
         Assert.Equal($"{checkpoint}: the networks were trained with 1000 samples but dataset.signal_length now gives 2500 samples; " +
             "resume with the preprocessing the run started with", resumed.Message);
         Assert.All(new Exception[] { delineating, filters, tested, resumed }, e => Assert.DoesNotContain("\n", e.Message));
+        Assert.Equal(writtenConfig, File.ReadAllText(runConfig));
     }
 
     [Fact]
