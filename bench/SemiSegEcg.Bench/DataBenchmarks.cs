@@ -20,7 +20,7 @@ internal static class DataBenchmarks
                 prepare.Add(Timing.Ms(() => DatabasePreparation.Run(new LudbPreparer(rawLudb, new MaskOptions()), output, seed: 0)));
                 var layout = new PreparedLayout(output, "LUDB");
                 var entries = new[] { layout.UnlabeledIndex, layout.ValidIndex, layout.TestIndex }.SelectMany(p => IndexCsv.Read(p, requireLabels: true)).ToList();
-                var preprocessing = SamplePreprocessing.Standard(new EcgPreprocessor());
+                var preprocessing = new EcgPreprocessor();
                 preprocess.Add(Timing.Ms(() => SampleStore.Load(entries, layout.EcgDir, layout.LabelDir, true, preprocessing)));
             }
         }

@@ -4,6 +4,8 @@ using SemiSegEcg.Data.Index;
 using SemiSegEcg.Data.Samples;
 using SemiSegEcg.Experiments;
 using SemiSegEcg.Inference;
+using SemiSegEcg.Optimization;
+using SemiSegEcg.Signal;
 using SemiSegEcg.Training;
 using SemiSegEcg.Training.Pipeline;
 using static TorchSharp.torch;
@@ -37,7 +39,7 @@ internal static class PipelineBenchmarks
         }
 
         var settings = TrainerSettings.From(loaded.Config);
-        var optimizers = algorithm.TrainedNetworks.Select(n => OptimizerFactory.Create(n.Model, settings)).ToList();
+        var optimizers = algorithm.TrainedNetworks.Select(n => GroupedOptimizer.Create(n.Model, settings)).ToList();
         algorithm.TrainedNetworks[0].Model.train();
         var producer2 = new BatchProducer(data.Labeled, data.Unlabeled, data.LabeledRecipe, data.UnlabeledRecipe, data.LengthSamples, 2);
         var epochPlan = EpochPlan.Create(data.Labeled.Count, data.Unlabeled!.Count, data.Unlabeled.Count, 16, 0, 0);
@@ -54,7 +56,7 @@ internal static class PipelineBenchmarks
         values["fixmatch_step_precomputed_ms"] = Timing.Median(without);
         values["fixmatch_step_with_augmentation_ms"] = Timing.Median(with);
         values["augmentation_overhead_ratio"] = values["fixmatch_step_with_augmentation_ms"] / values["fixmatch_step_precomputed_ms"];
-        foreach (var o in optimizers) o.Optimizer.Dispose();
+        foreach (var o in optimizers) o.Dispose();
 
         EpochComparison(loaded, paths, values);
         Timing.Report("pipeline", values);
@@ -66,9 +68,9 @@ internal static class PipelineBenchmarks
         var config = fixmatch.Config;
         random.manual_seed(0);
         using var model = ExperimentModels.Create(config);
-        var optimizer = OptimizerFactory.Create(model, TrainerSettings.From(config));
+        var optimizer = GroupedOptimizer.Create(model, TrainerSettings.From(config));
         using var supervised = new Supervised(model);
-        var preprocessing = ExperimentData.Preprocessing(config);
+        var preprocessing = new EcgPreprocessor(ExperimentData.Preprocessing(config));
         var weak = ConfiguredTransforms.Build(config.Dataset.Augmentations, "dataset.augmentations");
         var recipe = new ViewRecipe(weak, null, 0);
         var trainEntries = IndexCsv.Read(Path.Combine(paths.IndexDir, "LUDB_train_labeled_1over4.csv"), requireLabels: true);
@@ -114,6 +116,6 @@ internal static class PipelineBenchmarks
         values["epoch_cached_ms"] = Timing.Median(cachedTimes);
         values["epoch_reprocess_every_item_ms"] = Timing.Median(naiveTimes);
         values["epoch_speedup"] = values["epoch_reprocess_every_item_ms"] / values["epoch_cached_ms"];
-        optimizer.Optimizer.Dispose();
+        optimizer.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using SemiSegEcg.Algorithms;
 using SemiSegEcg.Config;
 using SemiSegEcg.Experiments;
+using SemiSegEcg.Optimization;
 using SemiSegEcg.Training;
 using SemiSegEcg.Training.Pipeline;
 using static TorchSharp.torch;
@@ -40,10 +41,10 @@ internal static class StepBenchmarks
     private sealed class Case : IDisposable
     {
         private readonly ISegmentationAlgorithm _algorithm;
-        private readonly List<BuiltOptimizer> _optimizers;
+        private readonly List<GroupedOptimizer> _optimizers;
         private readonly StepBatches[] _batches;
 
-        private Case(string name, ISegmentationAlgorithm algorithm, List<BuiltOptimizer> optimizers, StepBatches[] batches)
+        private Case(string name, ISegmentationAlgorithm algorithm, List<GroupedOptimizer> optimizers, StepBatches[] batches)
         {
             Name = name;
             _algorithm = algorithm;
@@ -66,7 +67,7 @@ internal static class StepBenchmarks
             if (!algorithm.DataNeeds.UsesUnlabeled) batches = batches.Select(b => b with { Unlabeled = null }).ToArray();
             foreach (var n in algorithm.TrainedNetworks) n.Model.train();
             var settings = TrainerSettings.From(loaded.Config);
-            return new Case(config, algorithm, algorithm.TrainedNetworks.Select(n => OptimizerFactory.Create(n.Model, settings)).ToList(), batches);
+            return new Case(config, algorithm, algorithm.TrainedNetworks.Select(n => GroupedOptimizer.Create(n.Model, settings)).ToList(), batches);
         }
 
         public void Step(int round) =>
@@ -74,7 +75,7 @@ internal static class StepBenchmarks
 
         public void Dispose()
         {
-            foreach (var o in _optimizers) o.Optimizer.Dispose();
+            foreach (var o in _optimizers) o.Dispose();
             _algorithm.Dispose();
         }
     }

@@ -5,18 +5,19 @@ namespace SemiSegEcg.Delineation;
 
 /// <summary>
 /// Runs a fixed-length segmentation model over recordings of any rate and length, independent of the model.
-/// <para>Per lead: the lead is brought to the model rate (250 Hz) and band-passed, cut into windows, each window is
-/// standardized, all windows of all leads go to the predictor in batches, and the predicted probabilities are
+/// <para>Per lead: the lead is brought to the model rate and filtered as the model was trained
+/// (<see cref="WindowingOptions.Preprocessing"/>; 250 Hz and 0.67–40 Hz for the shipped models), cut into windows, each
+/// window is standardized, all windows of all leads go to the predictor in batches, and the predicted probabilities are
 /// stitched back into one track per lead and mapped to the native rate.</para>
 /// <list type="bullet">
 /// <item><b>Exactly one window long</b> (a 10-s record at any rate): the benchmark's own path,
 /// <see cref="EcgPreprocessor.ResampleAndFilter"/> then <see cref="EcgPreprocessor.Standardize"/>, bit for bit.</item>
-/// <item><b>Shorter</b>: resampled to its own length at 250 Hz, its median subtracted, zero-padded at the end to one
+/// <item><b>Shorter</b>: resampled to its own length at the model rate, its median subtracted, zero-padded at the end to one
 /// window (as the benchmark's data were brought to 10 s by zero padding), then the same path; the prediction is
 /// trimmed back. The median is removed first so the padding does not add a step at the seam.</item>
 /// <item><b>Longer</b>: resampled as a whole (up to <see cref="WindowingOptions.WholeRecordResampleMaxSeconds"/>, else
-/// in chunks), band-passed as a whole with the benchmark's filters, then windows every
-/// <see cref="WindowingOptions.HopSamples"/> with the last window flush with the end. Overlapping probabilities are
+/// in chunks), filtered as a whole with the model's filters, then windows every
+/// <see cref="WindowingOptions.Hop"/> samples with the last window flush with the end. Overlapping probabilities are
 /// averaged with weights that ramp linearly over <see cref="WindowingOptions.RampSamples"/> at both window edges,
 /// so each window's uncertain edges count less.</item>
 /// </list>
@@ -26,8 +27,6 @@ public sealed class WindowedSegmenter
     private const int ClassCount = WaveLabels.ClassCount;
     private readonly Func<float[][], float[][]> _predictBatch;
     private readonly EcgPreprocessor _preprocessor;
-    private readonly double[,] _highpass;
-    private readonly double[,] _lowpass;
     private readonly float[] _weights;
 
     /// <param name="predictBatch">Gets a batch of standardized windows (each <see cref="WindowingOptions.WindowLengthSamples"/>
@@ -39,9 +38,7 @@ public sealed class WindowedSegmenter
         Options = options ?? new WindowingOptions();
         Options.Validate();
         _predictBatch = predictBatch;
-        _preprocessor = new EcgPreprocessor(Options.WindowLengthSamples, Options.SamplingRateHz);
-        _highpass = _preprocessor.HighpassSos;
-        _lowpass = _preprocessor.LowpassSos;
+        _preprocessor = new EcgPreprocessor(Options.Preprocessing);
         _weights = WindowWeights(Options.WindowLengthSamples, Options.RampSamples);
     }
 
@@ -91,7 +88,7 @@ public sealed class WindowedSegmenter
         }
         var grid = new ResamplingGrid(input.LengthSamples, stepLength, nativePerStep);
 
-        var starts = WindowStarts(stepLength, window, Options.HopSamples);
+        var starts = WindowStarts(stepLength, window, Options.Hop);
         var jobs = new List<(int Lead, int Start)>(input.LeadCount * starts.Count);
         for (int lead = 0; lead < input.LeadCount; lead++)
         {
@@ -180,7 +177,7 @@ public sealed class WindowedSegmenter
         }
     }
 
-    /// <summary>One lead at the model rate, band-passed, at least one window long.</summary>
+    /// <summary>One lead at the model rate, filtered, at least one window long.</summary>
     private readonly record struct PreparedLead(double[] Filtered);
 
     private PreparedLead Prepare(double[] native, double rateHz, int stepLength, out double nativePerStep)
@@ -221,6 +218,6 @@ public sealed class WindowedSegmenter
                 atStepRate = FourierResampler.Resample(native, stepLength);
             }
         }
-        return new PreparedLead(SosFilter.FiltFilt(_lowpass, SosFilter.FiltFilt(_highpass, atStepRate)));
+        return new PreparedLead(_preprocessor.FilterOnly(atStepRate));
     }
 }

@@ -32,6 +32,7 @@ public static class ExperimentRunner
         string yaml = ConfigWriter.ToYaml(loaded.WithResolvedDatasetPaths(paths).Node);
         // A resume checkpoint is checked before anything is written, so a bad one leaves the run folder as it was.
         var resumed = config.Resume is string resume ? CheckpointStore.VerifyResumable(resume) : null;
+        resumed?.RequirePreprocessing(ExperimentData.Preprocessing(config), config.Resume!);
         if (resumed is not null && !stages.Any(s => s.Name == resumed.Stage))
         {
             string stage = resumed.Stage is null ? "" : $" ({resumed.Stage})";
@@ -111,7 +112,11 @@ public static class ExperimentRunner
 
         using var model = ExperimentModels.Create(config);
         LoadWeights(model, modelPath);
-        var samples = ExperimentData.LoadSplit(config, paths, testIndex, labeled: true, ExperimentData.Preprocessing(config), warnings);
+        var preprocessing = ExperimentData.Preprocessing(config);
+        var trainedWith = ModelPreprocessing.Of(modelPath);
+        trainedWith.RequireMatch(preprocessing, modelPath, config.ConfigPath);
+        if (trainedWith.AssumedNotice is string notice) warnings?.Add(notice);
+        var samples = ExperimentData.LoadSplit(config, paths, testIndex, labeled: true, preprocessing, warnings);
         var result = EvaluationPass.Run(model, samples, config.Dataloader.BatchSize, keepProbabilities: true, progress, cancellation);
 
         run.Create();

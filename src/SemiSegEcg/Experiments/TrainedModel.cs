@@ -1,5 +1,8 @@
 using SemiSegEcg.Config;
+using SemiSegEcg.Delineation;
+using SemiSegEcg.Inference;
 using SemiSegEcg.Models;
+using SemiSegEcg.Signal;
 using SemiSegEcg.Training;
 using SemiSegEcg.Training.Checkpoints;
 
@@ -8,22 +11,38 @@ namespace SemiSegEcg.Experiments;
 /// <summary>A trained network ready for inference, and where it came from.</summary>
 public sealed class TrainedModel : IDisposable
 {
-    private TrainedModel(EncoderDecoder model, LoadedConfig config, string checkpointPath)
+    private TrainedModel(EncoderDecoder model, LoadedConfig config, string checkpointPath, ModelPreprocessing preprocessing)
     {
         Model = model;
         Config = config;
         CheckpointPath = checkpointPath;
+        Preprocessing = preprocessing.Settings;
+        PreprocessingNotice = preprocessing.AssumedNotice;
     }
 
     public EncoderDecoder Model { get; }
     public LoadedConfig Config { get; }
     public string CheckpointPath { get; }
 
+    /// <summary>What the model was trained with (stored in its checkpoint, or the shipped defaults for older ones).</summary>
+    public Preprocessing Preprocessing { get; }
+
+    /// <summary>Say this once to the user: the checkpoint stores no preprocessing and the shipped defaults are assumed; null otherwise.</summary>
+    public string? PreprocessingNotice { get; }
+
+    /// <summary>A delineator that feeds the model what it was trained with (<paramref name="options"/>' windowing preprocessing is replaced).</summary>
+    public Delineator CreateDelineator(DelineationOptions? options = null)
+    {
+        options ??= new DelineationOptions();
+        return new Delineator(ModelPredictor.For(Model), options with { Windowing = options.Windowing with { Preprocessing = Preprocessing } });
+    }
+
     /// <summary>
     /// Loads from a run folder (its <c>best-MeanIoU.ckpt</c>, else <c>last.ckpt</c>), one of our checkpoints (which
     /// carries its config), or an original PyTorch <c>.pth</c> together with <paramref name="configPath"/>.
     /// </summary>
     /// <param name="device">Where to run (default CPU, whatever device the model was trained on).</param>
+    /// <exception cref="ConfigException">The config's preprocessing (given, or stored in the checkpoint) contradicts the model's.</exception>
     public static TrainedModel Load(string runOrCheckpoint, string? configPath = null, DeviceKind device = DeviceKind.Cpu)
     {
         string checkpoint = runOrCheckpoint;
@@ -44,12 +63,14 @@ public sealed class TrainedModel : IDisposable
             : ours
                 ? ConfigLoader.FromNode(ConfigReader.Parse(CheckpointStore.ReadConfig(checkpoint), $"{checkpoint}!config.yaml"))
                 : throw new ConfigException($"{checkpoint}: a PyTorch checkpoint carries no usable config; pass --config <base config of that model>", checkpoint);
+        var preprocessing = ModelPreprocessing.Of(checkpoint);
+        preprocessing.RequireMatch(ExperimentData.Preprocessing(config.Config), checkpoint, configPath ?? $"{checkpoint}!config.yaml");
         var model = ExperimentModels.Create(config.Config with { Device = device });
         try
         {
             ExperimentRunner.LoadWeights(model, checkpoint);
             model.eval();
-            return new TrainedModel(model, config, checkpoint);
+            return new TrainedModel(model, config, checkpoint, preprocessing);
         }
         catch
         {

@@ -7,8 +7,9 @@ namespace SemiSegEcg.Optimization;
 /// <summary>
 /// AdamW with TorchSharp 0.107's state layout and update, but no temporary Scalars: TorchSharp's own step makes about
 /// eight per parameter tensor per step (≈500 per ResNet-18 step), each one a chance for the finalizer to free a number
-/// that libtorch is still reading (see <see cref="LongLivedScalars"/>). Here every number of a step is held in one
-/// <see cref="HeldScalars"/> until the step ends, and equal numbers (the same group, the same step count) share one.
+/// that libtorch is still reading (see <see cref="LongLivedScalars"/>). Here the config numbers (betas, eps) are
+/// <see cref="LongLivedScalars"/>, and the numbers that change with the learning rate or the step count are held in one
+/// <see cref="HeldScalars"/> until the step ends; equal numbers (the same group, the same step count) share one.
 /// </summary>
 /// <remarks>
 /// The update is PyTorch 1.13's single-tensor AdamW, operation for operation as TorchSharp's (so results are
@@ -42,11 +43,12 @@ public sealed class AdamW : TorchSharp.Modules.AdamW
             var options = (Options)group.Options;
             double lr = options.LearningRate!.Value, beta1 = options.beta1!.Value, beta2 = options.beta2!.Value;
             var decay = scalars.Of(1 - lr * options.weight_decay!.Value);
-            var eps = scalars.Of(options.eps!.Value);
-            var beta1Scalar = scalars.Of(beta1);
-            var beta2Scalar = scalars.Of(beta2);
-            var gradientWeight = scalars.Of(1 - beta1);
-            var squareWeight = scalars.Of(1 - beta2);
+            // Config values: held for the run (and beyond), so the step only makes Scalars of what changes.
+            var eps = LongLivedScalars.Of(options.eps!.Value);
+            var beta1Scalar = LongLivedScalars.Of(beta1);
+            var beta2Scalar = LongLivedScalars.Of(beta2);
+            var gradientWeight = LongLivedScalars.Of(1 - beta1);
+            var squareWeight = LongLivedScalars.Of(1 - beta2);
             foreach (var parameter in group.Parameters)
             {
                 var gradient = parameter.grad;

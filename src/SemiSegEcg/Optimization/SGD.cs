@@ -5,7 +5,8 @@ namespace SemiSegEcg.Optimization;
 
 /// <summary>
 /// SGD with momentum with TorchSharp 0.107's state layout and update, but no temporary Scalars (TorchSharp's own step
-/// makes two per parameter tensor per step; see <see cref="LongLivedScalars"/>). Every number of a step is held in one
+/// makes two per parameter tensor per step; see <see cref="LongLivedScalars"/>). The config numbers (momentum,
+/// dampening, weight decay) are <see cref="LongLivedScalars"/>; the learning rate is held in one
 /// <see cref="HeldScalars"/> until the step ends.
 /// </summary>
 /// <remarks>
@@ -37,7 +38,7 @@ public sealed class SGD : TorchSharp.Modules.SGD
                 var gradient = parameter.grad;
                 if (gradient is null) continue;
                 var state = (State)_state[parameter.Handle];
-                if (weightDecay != 0) gradient = gradient.add(parameter, alpha: scalars.Of(weightDecay));
+                if (weightDecay != 0) gradient = gradient.add(parameter, alpha: LongLivedScalars.Of(weightDecay));
                 if (momentum != 0)
                 {
                     var buffer = state.momentum_buffer;
@@ -48,9 +49,9 @@ public sealed class SGD : TorchSharp.Modules.SGD
                     }
                     else
                     {
-                        buffer.mul_(scalars.Of(momentum)).add_(gradient, alpha: scalars.Of(1 - options.dampening!.Value));
+                        buffer.mul_(LongLivedScalars.Of(momentum)).add_(gradient, alpha: LongLivedScalars.Of(1 - options.dampening!.Value));
                     }
-                    gradient = options.nesterov == true ? gradient.add(buffer, alpha: scalars.Of(momentum)) : buffer;
+                    gradient = options.nesterov == true ? gradient.add(buffer, alpha: LongLivedScalars.Of(momentum)) : buffer;
                 }
                 parameter.add_(gradient, alpha: scalars.Of(-options.LearningRate!.Value));
             }

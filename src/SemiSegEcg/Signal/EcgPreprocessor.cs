@@ -1,52 +1,44 @@
 namespace SemiSegEcg.Signal;
 
 /// <summary>
-/// The reference loader's deterministic steps for one lead (docs/reference/original-behaviour.md#loading-a-sample, steps 3, 4 and 7): FFT resample to
-/// the target length (only when the length differs) with labels by zero-order hold; zero-phase Butterworth
-/// high-pass then low-pass; standardize. All arithmetic is float64; only <see cref="Standardize"/> returns float32.
+/// Runs a <see cref="Preprocessing"/>: the reference loader's deterministic steps for one lead
+/// (docs/reference/original-behaviour.md#loading-a-sample, steps 3, 4 and 7): FFT resample to the target length (only
+/// when the length differs) with labels by zero-order hold; the zero-phase Butterworth stages in order (high-pass then
+/// low-pass in the benchmark); standardize. All arithmetic is float64; only <see cref="Standardize"/> returns float32.
 /// Immutable and thread-safe; the filter designs are computed once.
 /// </summary>
 public sealed class EcgPreprocessor
 {
-    private readonly FilterDesign _highpass;
-    private readonly FilterDesign _lowpass;
+    private readonly FilterDesign[] _filters;
 
-    public EcgPreprocessor(
-        int targetLengthSamples = 2500,
-        double samplingRateHz = 250.0,
-        double highpassCutoffHz = 0.67,
-        double lowpassCutoffHz = 40.0,
-        int filterOrder = 5)
+    /// <summary>The shipped preprocessing (<see cref="Preprocessing.Shipped"/>).</summary>
+    public EcgPreprocessor()
+        : this(Preprocessing.Shipped)
     {
-        if (targetLengthSamples < 1)
-            throw new ArgumentOutOfRangeException(nameof(targetLengthSamples), targetLengthSamples, "target length must be at least 1 sample");
-        TargetLengthSamples = targetLengthSamples;
-        SamplingRateHz = samplingRateHz;
-        HighpassCutoffHz = highpassCutoffHz;
-        LowpassCutoffHz = lowpassCutoffHz;
-        FilterOrder = filterOrder;
-        _highpass = new FilterDesign(ButterworthDesign.Sos(filterOrder, highpassCutoffHz, samplingRateHz, FilterType.Highpass));
-        _lowpass = new FilterDesign(ButterworthDesign.Sos(filterOrder, lowpassCutoffHz, samplingRateHz, FilterType.Lowpass));
-        if (targetLengthSamples <= Math.Max(_highpass.PadLength, _lowpass.PadLength))
-            throw new ArgumentOutOfRangeException(nameof(targetLengthSamples), targetLengthSamples,
-                $"target length must exceed the filter pad length {Math.Max(_highpass.PadLength, _lowpass.PadLength)}");
     }
 
-    public int TargetLengthSamples { get; }
+    /// <exception cref="ArgumentException">The settings are unusable (see <see cref="Preprocessing.Problem"/>).</exception>
+    public EcgPreprocessor(Preprocessing settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Problem() is string problem) throw new ArgumentException($"preprocessing {problem}", nameof(settings));
+        Settings = settings;
+        _filters = settings.Filters.Select(stage => new FilterDesign(stage.Design(settings.SamplingRateHz))).ToArray();
+    }
 
-    public double SamplingRateHz { get; }
+    public Preprocessing Settings { get; }
 
-    public double HighpassCutoffHz { get; }
+    public int TargetLengthSamples => Settings.LengthSamples;
 
-    public double LowpassCutoffHz { get; }
+    public double SamplingRateHz => Settings.SamplingRateHz;
 
-    public int FilterOrder { get; }
+    /// <summary>The design of the first high-pass stage, rows [b0, b1, b2, a0, a1, a2] (a copy).</summary>
+    /// <exception cref="InvalidOperationException">The preprocessing has no high-pass stage.</exception>
+    public double[,] HighpassSos => FirstDesign(FilterType.Highpass);
 
-    /// <summary>The high-pass design, rows [b0, b1, b2, a0, a1, a2] (a copy).</summary>
-    public double[,] HighpassSos => (double[,])_highpass.Sos.Clone();
-
-    /// <summary>The low-pass design, rows [b0, b1, b2, a0, a1, a2] (a copy).</summary>
-    public double[,] LowpassSos => (double[,])_lowpass.Sos.Clone();
+    /// <summary>The design of the first low-pass stage, rows [b0, b1, b2, a0, a1, a2] (a copy).</summary>
+    /// <exception cref="InvalidOperationException">The preprocessing has no low-pass stage.</exception>
+    public double[,] LowpassSos => FirstDesign(FilterType.Lowpass);
 
     /// <summary>Resample (if needed) and filter; the result is what the augmentations receive (not standardized).</summary>
     public double[] ResampleAndFilter(ReadOnlySpan<double> signal)
@@ -58,8 +50,13 @@ public sealed class EcgPreprocessor
         return FilterOnly(resampled);
     }
 
-    /// <summary>High-pass then low-pass (zero-phase) of a signal already at the model rate.</summary>
-    public double[] FilterOnly(double[] signal) => _lowpass.FiltFilt(_highpass.FiltFilt(signal));
+    /// <summary>Every filter stage in order (zero-phase) on a signal already at the model rate; a copy when there is none.</summary>
+    public double[] FilterOnly(double[] signal)
+    {
+        double[] filtered = signal;
+        foreach (var filter in _filters) filtered = filter.FiltFilt(filtered);
+        return ReferenceEquals(filtered, signal) ? (double[])signal.Clone() : filtered;
+    }
 
     /// <summary>z-score in float64, then round to float32 (the loader's final transform).</summary>
     public float[] Standardize(ReadOnlySpan<double> signal)
@@ -86,6 +83,13 @@ public sealed class EcgPreprocessor
         if (labels.Length != signal.Length)
             throw new ArgumentException($"labels have {labels.Length} samples but the signal has {signal.Length}", nameof(labels));
         return new PreprocessedEcg(Process(signal), ResampleLabels(labels));
+    }
+
+    private double[,] FirstDesign(FilterType type)
+    {
+        int index = Array.FindIndex(Settings.Filters.ToArray(), stage => stage.Type == type);
+        if (index < 0) throw new InvalidOperationException($"the preprocessing ({Settings.Describe()}) has no {type} stage");
+        return (double[,])_filters[index].Sos.Clone();
     }
 
     private sealed class FilterDesign

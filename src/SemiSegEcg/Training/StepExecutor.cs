@@ -1,4 +1,5 @@
 using SemiSegEcg.Algorithms;
+using SemiSegEcg.Optimization;
 using SemiSegEcg.Tensors;
 using SemiSegEcg.Training.Pipeline;
 using static TorchSharp.torch;
@@ -15,7 +16,7 @@ public static class StepExecutor
 {
     /// <param name="accumulation">Where this iteration (<see cref="StepContext.Step"/>) falls in its window; null = none.</param>
     /// <exception cref="TrainingDivergedException">A loss is NaN or infinite; nothing was updated.</exception>
-    public static IReadOnlyList<(string Name, double Value)> Run(ISegmentationAlgorithm algorithm, IReadOnlyList<BuiltOptimizer> optimizers,
+    public static IReadOnlyList<(string Name, double Value)> Run(ISegmentationAlgorithm algorithm, IReadOnlyList<GroupedOptimizer> optimizers,
         StepBatches batches, StepContext context, double lr, double? maxNorm = null, GradientAccumulation? accumulation = null)
     {
         accumulation ??= GradientAccumulation.None;
@@ -35,15 +36,15 @@ public static class StepExecutor
         }
         for (int i = 0; i < optimizers.Count; i++)
         {
-            var optimizer = optimizers[i].Optimizer;
-            if (startsWindow) optimizer.zero_grad();
+            var optimizer = optimizers[i];
+            if (startsWindow) optimizer.ZeroGrad();
             // Without accumulation the loss is back-propagated as is, so those runs stay bit-identical to before it existed.
             var loss = accumulation.Iterations == 1 ? result.Losses[i] : result.Losses[i].div(LongLivedScalars.Of((long)accumulation.Iterations));
             loss.backward();
             if (!endsWindow) continue;
             if (maxNorm is double norm)
                 nn.utils.clip_grad_norm_(algorithm.TrainedNetworks[i].Model.parameters(), norm);
-            optimizer.step();
+            optimizer.Step();
         }
         if (endsWindow) algorithm.AfterOptimizerStep(context);
         return result.Logs.Select(l => (l.Name, (double)l.Value.item<float>())).ToList();

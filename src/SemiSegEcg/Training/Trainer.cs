@@ -4,7 +4,7 @@ using SemiSegEcg.Inference;
 using SemiSegEcg.IO;
 using SemiSegEcg.Training.Checkpoints;
 using SemiSegEcg.Training.Pipeline;
-using TorchSharp.Modules;
+using SemiSegEcg.Optimization;
 using static TorchSharp.torch;
 
 namespace SemiSegEcg.Training;
@@ -41,18 +41,18 @@ public sealed class Trainer
     {
         _run.Create();
         _run.RemoveStaleTemporaryFiles();
-        var optimizers = _algorithm.TrainedNetworks.Select(n => OptimizerFactory.Create(n.Model, _settings)).ToList();
+        var optimizers = _algorithm.TrainedNetworks.Select(n => GroupedOptimizer.Create(n.Model, _settings)).ToList();
         try
         {
             return Fit(optimizers, cancellation);
         }
         finally
         {
-            foreach (var o in optimizers) o.Optimizer.Dispose();
+            foreach (var o in optimizers) o.Dispose();
         }
     }
 
-    private TrainingOutcome Fit(List<BuiltOptimizer> optimizers, CancellationToken cancellation)
+    private TrainingOutcome Fit(List<GroupedOptimizer> optimizers, CancellationToken cancellation)
     {
         int startEpoch = 0;
         double bestLoss = double.PositiveInfinity, bestIou = double.NegativeInfinity;
@@ -61,8 +61,9 @@ public sealed class Trainer
         {
             var meta = CheckpointStore.ReadMetadata(resume);
             meta.RequireAlgorithm(_algorithm.Name, resume);
+            meta.RequirePreprocessing(_data.Preprocessing, resume);
             CheckpointStore.LoadNetworks(resume, Checkpointed());
-            CheckpointStore.LoadTrainingState(resume, optimizers.Select(o => o.Optimizer).ToList());
+            CheckpointStore.LoadTrainingState(resume, optimizers);
             (startEpoch, bestLoss, bestIou) = (meta.Epoch + 1, meta.BestLoss, meta.BestMeanIou);
             RestoreBestCheckpoints(resume, meta);
             RunLog.TruncateFrom(_run.LogFile, startEpoch);
@@ -128,7 +129,7 @@ public sealed class Trainer
             var meta = new CheckpointMetadata(CheckpointMetadata.CurrentFormat, _algorithm.Name, epoch,
                 new Dictionary<string, double> { ["loss"] = valid.MeanLoss, ["MeanIoU"] = valid.MeanIou, ["mIoU_pooled"] = valid.Pooled.Mean },
                 bestLoss, bestIou, _algorithm.CheckpointedNetworks.Select(n => n.Key).ToList(), optimizers.Count,
-                _settings.Stage, DateTimeOffset.UtcNow, StoppedEarly: stoppedEarly);
+                _settings.Stage, DateTimeOffset.UtcNow, StoppedEarly: stoppedEarly, Preprocessing: _data.Preprocessing);
             // last.ckpt is the commit record a resume trusts, so it is written after every other file: a kill in
             // between leaves the previous last.ckpt, and the resumed run redoes this epoch exactly and writes them again.
             // Best checkpoints hold the weights only unless asked (a run resumes from last.ckpt).
@@ -137,14 +138,14 @@ public sealed class Trainer
             else SaveCopies(improved, meta, [], weightsOnly: true);
             if (_settings.ExtraCheckpointEpochs.Contains(epoch + 1)) full.Add($"checkpoint-{epoch + 1}");
             full.Add(RunDirectory.Last);
-            SaveCopies(full, meta, optimizers.Select(o => o.Optimizer).ToList(), weightsOnly: false);
+            SaveCopies(full, meta, optimizers, weightsOnly: false);
             _observer.OnEpochCompleted(metrics, improved);
             if (stoppedEarly) _observer.OnMessage(earlyStop.Describe(epoch, bestIouEpoch));
         }
         return new TrainingOutcome(history.Count, bestLoss, bestIou, bestIouEpoch, history, stoppedEarly);
     }
 
-    private void TrainStep(StepBatches batches, StepContext context, double lr, List<BuiltOptimizer> optimizers,
+    private void TrainStep(StepBatches batches, StepContext context, double lr, List<GroupedOptimizer> optimizers,
         MeterSet meters, TensorBoardLog board, GradientAccumulation accumulation)
     {
         IReadOnlyList<(string Name, double Value)> logs;
@@ -186,7 +187,7 @@ public sealed class Trainer
     }
 
     /// <summary>Serializes once to the first name and copies the file to the others, in order.</summary>
-    private void SaveCopies(IReadOnlyList<string> names, CheckpointMetadata meta, IReadOnlyList<OptimizerHelper> optimizers, bool weightsOnly)
+    private void SaveCopies(IReadOnlyList<string> names, CheckpointMetadata meta, IReadOnlyList<GroupedOptimizer> optimizers, bool weightsOnly)
     {
         if (names.Count == 0) return;
         string first = _run.Checkpoint(names[0]);

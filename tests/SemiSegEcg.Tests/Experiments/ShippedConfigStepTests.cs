@@ -1,6 +1,7 @@
 using SemiSegEcg.Algorithms;
 using SemiSegEcg.Config;
 using SemiSegEcg.Experiments;
+using SemiSegEcg.Optimization;
 using SemiSegEcg.Tests.Infrastructure;
 using SemiSegEcg.Training;
 using static TorchSharp.torch;
@@ -33,7 +34,7 @@ public sealed class ShippedConfigStepTests
         random.manual_seed(0);
         // ST++'s method is the step of its stages 2–3; stage 1 is the supervised baseline, covered by "scratch".
         using var method = config.Algorithm.Create(() => ExperimentModels.Create(config));
-        var optimizers = method.TrainedNetworks.Select(n => OptimizerFactory.Create(n.Model, TrainerSettings.From(config))).ToList();
+        var optimizers = method.TrainedNetworks.Select(n => GroupedOptimizer.Create(n.Model, TrainerSettings.From(config))).ToList();
         foreach (var n in method.TrainedNetworks) n.Model.train();
         var before = method.TrainedNetworks[0].Model.parameters().First().detach().clone();
 
@@ -46,7 +47,7 @@ public sealed class ShippedConfigStepTests
         Assert.All(logs, l => Assert.True(double.IsFinite(l.Value), $"{l.Name} = {l.Value}"));
         Assert.Equal(0, temporaryScalars);
         Assert.False(before.equal(method.TrainedNetworks[0].Model.parameters().First()).all().item<bool>(), "the step changed no weight");
-        foreach (var o in optimizers) o.Optimizer.Dispose();
+        foreach (var o in optimizers) o.Dispose();
         before.Dispose();
     }
 }

@@ -96,7 +96,7 @@ public sealed class TrainableNetworksTests : IDisposable
         random.manual_seed(0);
         using var method = new Supervised(networks.New());
         var model = method.EvaluationModel;
-        var optimizer = OptimizerFactory.Create(model, new TrainerSettings());
+        var optimizer = GroupedOptimizer.Create(model, new TrainerSettings());
         var before = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
         model.train();
 
@@ -111,7 +111,7 @@ public sealed class TrainableNetworksTests : IDisposable
         Assert.Equal(model.DecodeHead.parameters().Count(), ParameterGroupBuilder.Build(model, 0.05, null).Single().Parameters.Count);
         Assert.Equal("freeze_backbone: the backbone's 3,843,904 parameters are frozen (not trained, not in the optimizer); 197,380 of 4,041,284 train",
             Assert.Single(messages));
-        optimizer.Optimizer.Dispose();
+        optimizer.Dispose();
     }
 
     private string Write(EncoderDecoder source, string form)

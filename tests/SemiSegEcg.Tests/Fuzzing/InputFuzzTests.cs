@@ -105,12 +105,12 @@ public sealed class InputFuzzTests(ITestOutputHelper output) : IDisposable
         random.manual_seed(0);
         var config = ConfigLoader.Load(Path.Combine(SharedData.RepoRoot, "configs", "base", "resnet18", "scratch.yaml")).Config;
         using var model = ExperimentModels.Create(config);
-        using var optimizer = new GroupedAdamW(ParameterGroupBuilder.Build(model, 0.05, null), 1e-3);
+        using var optimizer = GroupedOptimizer.AdamW(ParameterGroupBuilder.Build(model, 0.05, null), 1e-3);
         string good = _tmp.File("ckpt/good.ckpt");
         var meta = new CheckpointMetadata(CheckpointMetadata.CurrentFormat, "base", 0, new Dictionary<string, double> { ["loss"] = 1, ["MeanIoU"] = 0.5 },
             1, 0.5, ["model"], 1, null, DateTimeOffset.UnixEpoch);
         CheckpointStore.Save(good, meta, FlatShippedConfig.Text("resnet18", "scratch"),
-            [("model", model)], [optimizer.Inner]);
+            [("model", model)], [optimizer]);
         string[] entries;
         using (var zip = ZipFile.OpenRead(good)) entries = zip.Entries.Select(e => e.FullName).ToArray();
         var mutator = new InputMutator(4242);
@@ -138,7 +138,7 @@ public sealed class InputFuzzTests(ITestOutputHelper output) : IDisposable
             {
                 CheckpointStore.VerifyResumable(path);
                 CheckpointStore.LoadNetworks(path, [("model", model)]);
-                CheckpointStore.LoadTrainingState(path, [optimizer.Inner]);
+                CheckpointStore.LoadTrainingState(path, [optimizer]);
             });
         }
         random.manual_seed(0);

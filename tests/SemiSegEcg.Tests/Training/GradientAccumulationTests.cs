@@ -3,6 +3,7 @@ using SemiSegEcg.Config;
 using SemiSegEcg.Models;
 using SemiSegEcg.Models.Backbones;
 using SemiSegEcg.Models.Heads;
+using SemiSegEcg.Optimization;
 using SemiSegEcg.Tests.Infrastructure;
 using SemiSegEcg.Training;
 using SemiSegEcg.Training.Pipeline;
@@ -66,8 +67,8 @@ public sealed class GradientAccumulationTests
             Assert.True(wholeParameters[i].allclose(accumulatedParameters[i], rtol: 1e-5, atol: 1e-7), $"parameter {i} differs");
         }
         Assert.False(start[0].equal(accumulatedParameters[0]).all().item<bool>(), "the window's last iteration took no step");
-        wholeOptimizer.Optimizer.Dispose();
-        accumulatedOptimizer.Optimizer.Dispose();
+        wholeOptimizer.Dispose();
+        accumulatedOptimizer.Dispose();
     }
 
     /// <summary>
@@ -84,8 +85,8 @@ public sealed class GradientAccumulationTests
         return model;
     }
 
-    private static BuiltOptimizer Sgd(EncoderDecoder model) =>
-        OptimizerFactory.Create(model, new TrainerSettings { Optimizer = OptimizerKind.Sgd, Momentum = 0, WeightDecay = 0 });
+    private static GroupedOptimizer Sgd(EncoderDecoder model) =>
+        GroupedOptimizer.Create(model, new TrainerSettings { Optimizer = OptimizerKind.Sgd, Momentum = 0, WeightDecay = 0 });
 
     private static List<Tensor> Parameters(EncoderDecoder model) => model.parameters().Select(p => p.detach().clone()).ToList();
 

@@ -4,6 +4,7 @@ using SemiSegEcg.Experiments;
 using SemiSegEcg.Models;
 using SemiSegEcg.Models.Backbones;
 using SemiSegEcg.Models.Heads;
+using SemiSegEcg.Optimization;
 using SemiSegEcg.Tests.Infrastructure;
 using SemiSegEcg.Training;
 using SemiSegEcg.Training.Pipeline;
@@ -20,7 +21,7 @@ public sealed class StepExecutorTests
         random.manual_seed(0);
         using var model = ModelFactory.Create(new ModelSpec("resnet18", new ResNetOptions(), "FCNHead", new FcnHeadOptions()));
         using var method = new DivergingMethod(model);
-        var optimizer = OptimizerFactory.Create(model, new TrainerSettings());
+        var optimizer = GroupedOptimizer.Create(model, new TrainerSettings());
         var before = model.parameters().Select(p => p.detach().clone()).ToList();
         var batch = new HostBatch(2, 2500, new float[5000], new long[5000], [], [0, 1]);
 
@@ -30,7 +31,7 @@ public sealed class StepExecutorTests
         Assert.Contains("NaN", error.Message);
         Assert.Contains("epoch 5, step 4", error.Message);
         Assert.All(model.parameters().Zip(before), pair => Assert.True(pair.First.equal(pair.Second).all().item<bool>()));
-        optimizer.Optimizer.Dispose();
+        optimizer.Dispose();
     }
 
     [SkippableFact]

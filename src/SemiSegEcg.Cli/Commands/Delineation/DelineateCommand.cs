@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using SemiSegEcg.Delineation;
 using SemiSegEcg.Experiments;
-using SemiSegEcg.Inference;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,8 +16,9 @@ public sealed class DelineateCommand : Command<DelineateSettings>
         // Folders and RECORDS files are expanded first, so a wrong one stops the command before the model loads.
         var inputs = settings.Inputs.SelectMany(RecordingSources.Expand).ToList();
         using var trained = TrainedModel.Load(settings.Model, settings.Config);
-        AnsiConsole.MarkupLineInterpolated($"[grey]model {trained.CheckpointPath} ({trained.Config.Config.Backbone.Name} + {trained.Config.Config.DecodeHead.Name})[/]");
-        var delineator = new Delineator(ModelPredictor.For(trained.Model), new DelineationOptions { IncludeConsensus = !settings.NoConsensus });
+        AnsiConsole.MarkupLineInterpolated($"[grey]model {trained.CheckpointPath} ({trained.Config.Config.Backbone.Name} + {trained.Config.Config.DecodeHead.Name}; {trained.Preprocessing.Describe()})[/]");
+        if (trained.PreprocessingNotice is string notice) AnsiConsole.MarkupLineInterpolated($"[yellow]{notice}[/]");
+        var delineator = trained.CreateDelineator(new DelineationOptions { IncludeConsensus = !settings.NoConsensus });
         Directory.CreateDirectory(settings.Out);
 
         var table = SummaryTable();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using SemiSegEcg.Concurrency;
 using SemiSegEcg.Data.Index;
+using SemiSegEcg.Signal;
 
 namespace SemiSegEcg.Data.Samples;
 
@@ -12,11 +13,13 @@ namespace SemiSegEcg.Data.Samples;
 public static class SampleStore
 {
     /// <param name="loadLabels">False for unlabeled splits: label files are never opened.</param>
-    /// <param name="warnings">Receives non-fatal findings, e.g. files that are not 10 s long and will be time-warped.</param>
+    /// <param name="preprocessor">The deterministic steps of the model's <see cref="Preprocessing"/> before normalisation: resample to its length, its filters.</param>
+    /// <param name="warnings">Receives non-fatal findings, e.g. files that are not as long as one model input (10 s) and will be time-warped.</param>
     public static IReadOnlyList<EcgSample> Load(IReadOnlyList<IndexEntry> entries, string ecgDir, string? labelDir,
-        bool loadLabels, SamplePreprocessing preprocessing, double expectedSeconds = 10.0,
-        ICollection<string>? warnings = null, IProgress<int>? progress = null)
+        bool loadLabels, EcgPreprocessor preprocessor, ICollection<string>? warnings = null, IProgress<int>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(preprocessor);
+        double expectedSeconds = preprocessor.Settings.DurationSeconds;
         if (loadLabels && labelDir is null)
             throw new ArgumentException("a labeled split needs a label directory (dataset.label_dir)");
         var samples = new EcgSample[entries.Count];
@@ -46,9 +49,9 @@ public static class SampleStore
                 byte[] rawLabel = SampleFileReader.ReadLabel(labelPath);
                 if (rawLabel.Length != raw.Length)
                     throw new InvalidDataException($"{labelPath}: label has {rawLabel.Length} samples but its signal {signalPath} has {raw.Length}");
-                label = preprocessing.Labels(rawLabel);
+                label = preprocessor.ResampleLabels(rawLabel);
             }
-            samples[i] = new EcgSample(entry.Waveform, entry.SubjectId, preprocessing.Signal(raw), label);
+            samples[i] = new EcgSample(entry.Waveform, entry.SubjectId, preprocessor.ResampleAndFilter(raw), label);
             progress?.Report(Interlocked.Increment(ref done));
         });
         if (warnings is not null)

@@ -1,7 +1,6 @@
 using SemiSegEcg.Config;
 using SemiSegEcg.Data.Prepare;
 using SemiSegEcg.Delineation;
-using SemiSegEcg.Inference;
 using SemiSegEcg.Synthetic;
 using SemiSegEcg.Training;
 
@@ -37,7 +36,7 @@ public static class DemoRunner
 
         using var trained = TrainedModel.Load(loaded.Config.RunDirectory);
         var (recording, truth) = realRoot is null ? HeldOutSynthetic() : LudbRecord(realRoot);
-        var delineator = new Delineator(ModelPredictor.For(trained.Model));
+        var delineator = trained.CreateDelineator();
         var predicted = delineator.Delineate(recording);
         var reference = delineator.PostProcessor.ProcessLabels(recording, truth);
 

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using SemiSegEcg.Signal;
+
 namespace SemiSegEcg.Training.Checkpoints;
 
 /// <summary>The non-tensor part of a checkpoint (<c>meta.json</c>).</summary>
@@ -16,6 +19,10 @@ namespace SemiSegEcg.Training.Checkpoints;
 /// Training ended after this epoch because <c>train.early_stop_patience</c> epochs passed without a better validation
 /// MeanIoU: the run is complete although <paramref name="Epoch"/> is below the budget.
 /// </param>
+/// <param name="Preprocessing">
+/// What the networks' inputs were made of (length, rate, filters, normalisation, leads): delineation and inference
+/// build theirs from it. Null in checkpoints written before it was stored.
+/// </param>
 public sealed record CheckpointMetadata(
     int FormatVersion,
     string Algorithm,
@@ -28,7 +35,8 @@ public sealed record CheckpointMetadata(
     string? Stage,
     DateTimeOffset SavedAt,
     bool WeightsOnly = false,
-    bool StoppedEarly = false)
+    bool StoppedEarly = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Preprocessing? Preprocessing = null)
 {
     public const int CurrentFormat = 1;
 
@@ -40,5 +48,13 @@ public sealed record CheckpointMetadata(
     {
         if (Algorithm != algorithm)
             throw new InvalidDataException($"{path}: checkpoint of '{Algorithm}' cannot resume a '{algorithm}' run");
+    }
+
+    /// <summary>Refuses to go on training with other preprocessing than the stored one (checkpoints that store none are not checked).</summary>
+    /// <exception cref="InvalidDataException">Naming the checkpoint, the config key and both values.</exception>
+    public void RequirePreprocessing(Preprocessing configured, string path)
+    {
+        if (Preprocessing?.FirstDifference(configured) is { } difference)
+            throw new InvalidDataException($"{path}: the networks were trained with {difference.These} but {difference.ConfigKey} now gives {difference.Other}; resume with the preprocessing the run started with");
     }
 }

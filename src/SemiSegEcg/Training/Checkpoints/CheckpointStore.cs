@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SemiSegEcg.IO;
 using SemiSegEcg.Models;
-using TorchSharp.Modules;
+using SemiSegEcg.Optimization;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
@@ -11,7 +12,8 @@ namespace SemiSegEcg.Training.Checkpoints;
 /// <summary>
 /// A checkpoint is one zip file written atomically: <c>meta.json</c>, <c>config.yaml</c> (the merged config),
 /// <c>networks/&lt;key&gt;.pth</c> (each network's state dict in PyTorch's format, so <c>torch.load</c> reads it),
-/// <c>optimizers/&lt;i&gt;.bin</c> and <c>rng.bin</c> (torch's generator, for exact resume).
+/// <c>optimizers/&lt;i&gt;.bin</c> and <c>rng.bin</c> (torch's generator, for exact resume). <c>meta.json</c> also holds the
+/// preprocessing the networks were trained with.
 /// </summary>
 public static class CheckpointStore
 {
@@ -21,7 +23,7 @@ public static class CheckpointStore
 
     /// <param name="weightsOnly">Store the networks only (no optimizer or generator state; see <see cref="CheckpointMetadata.WeightsOnly"/>).</param>
     public static void Save(string path, CheckpointMetadata metadata, string configYaml,
-        IReadOnlyList<(string Key, nn.Module Module)> networks, IReadOnlyList<OptimizerHelper> optimizers, bool weightsOnly = false)
+        IReadOnlyList<(string Key, nn.Module Module)> networks, IReadOnlyList<GroupedOptimizer> optimizers, bool weightsOnly = false)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         if (weightsOnly)
@@ -39,7 +41,7 @@ public static class CheckpointStore
             for (int i = 0; i < optimizers.Count; i++)
             {
                 var optimizer = optimizers[i];
-                WriteEntry(zip, $"optimizers/{i}.bin", s => { using var w = new BinaryWriter(s); optimizer.save_state_dict(w); });
+                WriteEntry(zip, $"optimizers/{i}.bin", s => { using var w = new BinaryWriter(s); optimizer.SaveState(w); });
             }
             if (weightsOnly) return;
             WriteEntry(zip, RngEntry, s =>
@@ -100,7 +102,7 @@ public static class CheckpointStore
     }
 
     /// <summary>Restores optimizer states and torch's generator (for <c>--resume</c>).</summary>
-    public static void LoadTrainingState(string path, IReadOnlyList<OptimizerHelper> optimizers)
+    public static void LoadTrainingState(string path, IReadOnlyList<GroupedOptimizer> optimizers)
     {
         using var zip = Open(path);
         var meta = ReadMetadata(zip, path);
@@ -114,14 +116,7 @@ public static class CheckpointStore
             stream.CopyTo(buffer);
             buffer.Position = 0;
             using var reader = new BinaryReader(buffer);
-            try
-            {
-                optimizers[i].load_state_dict(reader);
-            }
-            catch (Exception e) when (IsReadFailure(e))
-            {
-                throw new InvalidDataException($"{path}: entry 'optimizers/{i}.bin' is not this method's optimizer state ({FirstLine(e)})", e);
-            }
+            optimizers[i].LoadState(reader, $"{path}: entry 'optimizers/{i}.bin'");
         }
         byte[] rng = ReadGeneratorState(zip, path);
         using var state = tensor(rng, dtype: ScalarType.Byte);
@@ -150,7 +145,7 @@ public static class CheckpointStore
             throw new InvalidDataException($"{path}: holds the network weights only (best checkpoints keep no optimizer or generator state unless train.full_best_checkpoints is set); resume from the run's {RunDirectory.Last}.ckpt");
     }
 
-    /// <summary>An optimizer state starts with its optimizer's type name (TorchSharp's format); ours are AdamW and SGD.</summary>
+    /// <summary>An optimizer state starts with its optimizer's type name (see <see cref="GroupedOptimizer.IsStateTypeName"/>).</summary>
     private static void VerifyOptimizerHeader(ZipArchive zip, string name, string path)
     {
         using var reader = new BinaryReader(Entry(zip, name, path).Open());
@@ -162,7 +157,7 @@ public static class CheckpointStore
         catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)
         {
         }
-        if (type is not ("AdamW" or "SGD"))
+        if (!GroupedOptimizer.IsStateTypeName(type))
             throw new InvalidDataException($"{path}: entry '{name}' is not an AdamW or SGD optimizer state");
     }
 
@@ -197,6 +192,7 @@ public static class CheckpointStore
             throw new InvalidDataException($"{path}: entry '{MetaEntry}' lacks the algorithm, networks or metrics");
         if (meta.FormatVersion != CheckpointMetadata.CurrentFormat)
             throw new InvalidDataException($"{path}: checkpoint format {meta.FormatVersion} is not supported (expected {CheckpointMetadata.CurrentFormat})");
+        meta.Preprocessing?.Validate($"{path}: entry '{MetaEntry}'");
         return meta;
     }
 
@@ -222,5 +218,9 @@ public static class CheckpointStore
         write(stream);
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
 }

@@ -82,7 +82,7 @@ public sealed class DatasetMergerTests : IClassFixture<DatasetMergerTests.Prepar
 
         // Then: every index row names existing files, and the loader reads samples of every split
         var splits = new (string Index, bool Labeled)[] { (paths.TrainLabeledIndex, true), (paths.TrainUnlabeledIndex!, false), (paths.ValidIndex, true), (paths.TestIndex!, true) };
-        var preprocessor = SamplePreprocessing.Standard(new EcgPreprocessor());
+        var preprocessor = new EcgPreprocessor();
         foreach (var (index, labeled) in splits)
         {
             var entries = IndexCsv.Read(index, requireLabels: labeled);

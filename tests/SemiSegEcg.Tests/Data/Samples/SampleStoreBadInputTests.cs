@@ -68,5 +68,5 @@ public sealed class SampleStoreBadInputTests : IDisposable
     }
 
     private IReadOnlyList<EcgSample> Load(IReadOnlyList<IndexEntry> entries) =>
-        SampleStore.Load(entries, _tmp.File("ecg"), _tmp.File("label"), loadLabels: true, SamplePreprocessing.Standard(new EcgPreprocessor()));
+        SampleStore.Load(entries, _tmp.File("ecg"), _tmp.File("label"), loadLabels: true, new EcgPreprocessor());
 }

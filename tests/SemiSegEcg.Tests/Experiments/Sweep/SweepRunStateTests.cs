@@ -1,4 +1,5 @@
 using SemiSegEcg.Experiments.Sweep;
+using SemiSegEcg.Optimization;
 using SemiSegEcg.Tests.Infrastructure;
 using SemiSegEcg.Training.Checkpoints;
 using TorchSharp.Modules;
@@ -25,7 +26,7 @@ public sealed class SweepRunStateTests : IDisposable
         using var model = nn.Linear(1, 1);
         var meta = new CheckpointMetadata(CheckpointMetadata.CurrentFormat, algorithm, epoch, new Dictionary<string, double> { ["loss"] = 1 },
             1, 0.5, ["model"], 0, stage, DateTimeOffset.UtcNow);
-        CheckpointStore.Save(path, meta, "algorithm: base\n", [("model", model)], Array.Empty<OptimizerHelper>());
+        CheckpointStore.Save(path, meta, "algorithm: base\n", [("model", model)], Array.Empty<GroupedOptimizer>());
     }
 
     private static void Touch(string path)

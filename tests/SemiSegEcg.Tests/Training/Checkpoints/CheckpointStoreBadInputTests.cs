@@ -21,7 +21,7 @@ public sealed class CheckpointStoreBadInputTests : IDisposable
 {
     private readonly TempDirectory _tmp = new("checkpoint-bad");
     private readonly EncoderDecoder _model;
-    private readonly GroupedAdamW _optimizer;
+    private readonly GroupedOptimizer _optimizer;
     private readonly string _good;
 
     public CheckpointStoreBadInputTests()
@@ -29,11 +29,11 @@ public sealed class CheckpointStoreBadInputTests : IDisposable
         random.manual_seed(0);
         _model = ModelFactory.Create(new ModelSpec("resnet18", new ResNetOptions { StemChannels = 8, BaseChannels = 8 }, "FCNHead",
             new FcnHeadOptions { InChannels = 64, Channels = 16 }));
-        _optimizer = new GroupedAdamW(ParameterGroupBuilder.Build(_model, 0.05, null), 1e-3);
+        _optimizer = GroupedOptimizer.AdamW(ParameterGroupBuilder.Build(_model, 0.05, null), 1e-3);
         _good = _tmp.File("good.ckpt");
         var meta = new CheckpointMetadata(CheckpointMetadata.CurrentFormat, "base", 0, new Dictionary<string, double> { ["loss"] = 1, ["MeanIoU"] = 0.5 },
             1, 0.5, ["model"], 1, null, DateTimeOffset.UnixEpoch);
-        CheckpointStore.Save(_good, meta, "algorithm: base\n", [("model", _model)], [_optimizer.Inner]);
+        CheckpointStore.Save(_good, meta, "algorithm: base\n", [("model", _model)], [_optimizer]);
     }
 
     public void Dispose()
@@ -48,7 +48,7 @@ public sealed class CheckpointStoreBadInputTests : IDisposable
     {
         Assert.Equal("base", CheckpointStore.VerifyResumable(_good).Algorithm);
         CheckpointStore.LoadNetworks(_good, [("model", _model)]);
-        CheckpointStore.LoadTrainingState(_good, [_optimizer.Inner]);
+        CheckpointStore.LoadTrainingState(_good, [_optimizer]);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class CheckpointStoreBadInputTests : IDisposable
         // Given: the same state saved weights-only
         string weights = _tmp.File("best-MeanIoU.ckpt");
         var meta = CheckpointStore.ReadMetadata(_good);
-        CheckpointStore.Save(weights, meta, "algorithm: base\n", [("model", _model)], [_optimizer.Inner], weightsOnly: true);
+        CheckpointStore.Save(weights, meta, "algorithm: base\n", [("model", _model)], [_optimizer], weightsOnly: true);
 
         // Then: no optimizer or generator entry, metadata says so, weights load, resume is refused by name
         using (var zip = ZipFile.OpenRead(weights))
@@ -70,7 +70,7 @@ public sealed class CheckpointStoreBadInputTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.VerifyResumable(weights));
         Assert.Equal($"{weights}: holds the network weights only (best checkpoints keep no optimizer or generator state unless "
             + "train.full_best_checkpoints is set); resume from the run's last.ckpt", error.Message);
-        Assert.Throws<InvalidDataException>(() => CheckpointStore.LoadTrainingState(weights, [_optimizer.Inner]));
+        Assert.Throws<InvalidDataException>(() => CheckpointStore.LoadTrainingState(weights, [_optimizer]));
         Assert.True(new FileInfo(weights).Length < new FileInfo(_good).Length / 2);
     }
 
@@ -131,7 +131,7 @@ public sealed class CheckpointStoreBadInputTests : IDisposable
     {
         CheckpointStore.ReadMetadata(path);
         CheckpointStore.LoadNetworks(path, [("model", _model)]);
-        CheckpointStore.LoadTrainingState(path, [_optimizer.Inner]);
+        CheckpointStore.LoadTrainingState(path, [_optimizer]);
     }
 
     private static void Damage(string path, string entryName, string damage)

@@ -31,7 +31,7 @@ public sealed class GcStressTests
         random.manual_seed(0);
         using var method = Create(name);
         var optimizers = method.TrainedNetworks
-            .Select(n => new BuiltOptimizer(new GroupedAdamW(ParameterGroupBuilder.Build(n.Model, 0.05, null), 1e-3).Inner, [1.0]))
+            .Select(n => GroupedOptimizer.AdamW(ParameterGroupBuilder.Build(n.Model, 0.05, null), 1e-3))
             .ToList();
         foreach (var network in method.TrainedNetworks) network.Model.train();
         var batches = Enumerable.Range(0, 4).Select(seed => SyntheticStepBatches.Create(method.DataNeeds, length: Length, seed: seed)).ToList();
@@ -50,7 +50,7 @@ public sealed class GcStressTests
             collections = stress.Collections;
         }
 
-        foreach (var o in optimizers) o.Optimizer.Dispose();
+        foreach (var o in optimizers) o.Dispose();
         Assert.True(collections >= Steps, $"only {collections} forced collections ran during {Steps} steps");
         Assert.True(last < first, $"{name}: loss went from {first} to {last} in {Steps} steps");
     }

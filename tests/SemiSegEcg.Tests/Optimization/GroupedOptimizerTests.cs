@@ -1,10 +1,12 @@
 using System.Text.Json;
+using SemiSegEcg.Config;
 using SemiSegEcg.Models;
 using SemiSegEcg.Models.Backbones;
 using SemiSegEcg.Models.Heads;
 using SemiSegEcg.Optimization;
 using SemiSegEcg.Tests.Infrastructure;
 using SemiSegEcg.Tests.Models.Backbones;
+using SemiSegEcg.Training;
 using TorchSharp.Modules;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -13,8 +15,75 @@ using F = TorchSharp.torch.nn.functional;
 namespace SemiSegEcg.Tests.Optimization;
 
 [Collection(TorchCollection.Name)]
-public sealed class GroupedAdamWTests(ITestOutputHelper output)
+public sealed class GroupedOptimizerTests(ITestOutputHelper output)
 {
+    [Fact]
+    public void Should_Apply_The_Scheduled_Learning_Rate_To_The_Actual_Update()
+    {
+        using var scope = NewDisposeScope();
+        random.manual_seed(0);
+        using var model = ModelFactory.Create(new ModelSpec("resnet18", new ResNetOptions(), "FCNHead", new FcnHeadOptions()));
+        using var optimizer = GroupedOptimizer.Create(model, new TrainerSettings { Lr = 1.0, WeightDecay = 0.0 });
+        var weight = model.parameters().First();
+        var before = weight.detach().clone();
+
+        optimizer.SetLearningRate(0.01);
+        optimizer.ZeroGrad();
+        model.call(randn(2, 1, 2500)).Logits.sum().backward();
+        optimizer.Step();
+
+        // AdamW's first step moves every weight with a non-negligible gradient by ≈ lr.
+        var moved = (weight.detach() - before).abs();
+        Assert.Equal(0.01, moved.max().item<float>(), 3);
+        Assert.All(optimizer.GroupLearningRates, lr => Assert.Equal(0.01, lr, 12));
+    }
+
+    [Fact]
+    public void Should_Decay_Every_Parameter_By_Lr_Times_Weight_Decay_Like_The_Original()
+    {
+        using var scope = NewDisposeScope();
+        random.manual_seed(0);
+        using var model = ModelFactory.Create(new ModelSpec("resnet18", new ResNetOptions(), "FCNHead", new FcnHeadOptions()));
+        using var optimizer = GroupedOptimizer.Create(model, new TrainerSettings { Lr = 0.1, WeightDecay = 0.05 });
+        var bias = model.named_parameters().Single(p => p.name == "decode_head.cls_seg.bias").parameter;
+        using (no_grad()) bias.fill_(1.0);
+
+        optimizer.SetLearningRate(0.1);
+        foreach (var p in model.parameters()) p.grad = zeros_like(p);
+        optimizer.Step();
+
+        Assert.Equal(1.0 * (1 - 0.1 * 0.05), bias[0].item<float>(), 5);
+    }
+
+    [Fact]
+    public void Should_Build_Sgd_From_The_Settings_And_Refuse_It_Layer_Decay()
+    {
+        using var scope = NewDisposeScope();
+        using var tmp = new TempDirectory();
+        random.manual_seed(0);
+        using var model = SmallVitFcn();
+        var settings = new TrainerSettings { Optimizer = OptimizerKind.Sgd, Lr = 0.1, Momentum = 0, WeightDecay = 0 };
+        using var optimizer = GroupedOptimizer.Create(model, settings);
+        var bias = model.named_parameters().Single(p => p.name == "decode_head.cls_seg.bias").parameter;
+        var before = bias.detach().clone();
+
+        optimizer.SetLearningRate(0.5);
+        foreach (var p in model.parameters()) p.grad = ones_like(p);
+        optimizer.Step();
+        string path = tmp.File("sgd.bin");
+        optimizer.SaveState(path);
+        string header;
+        using (var reader = new BinaryReader(File.OpenRead(path))) header = reader.ReadString();
+
+        // Plain SGD without momentum or decay: p ← p − lr·g, with the scheduled lr, not the initial one.
+        Assert.Equal(OptimizerKind.Sgd, optimizer.Kind);
+        Assert.True((bias.detach() - (before - 0.5)).abs().max().item<float>() < 1e-7f);
+        Assert.Equal("SGD", header);
+        Assert.True(GroupedOptimizer.IsStateTypeName(header));
+        var error = Assert.Throws<ArgumentException>(() => GroupedOptimizer.Create(model, settings with { LayerDecay = 0.75 }));
+        Assert.Contains("layer_decay", error.Message);
+    }
+
     [Fact]
     public void Should_Match_A_Hand_Computed_Two_Step_Update()
     {
@@ -22,7 +91,7 @@ public sealed class GroupedAdamWTests(ITestOutputHelper output)
         var p = new Parameter(tensor(new[] { 1.0f, -2.0f }));
         float[][] grads = [[0.5f, -1.0f], [0.1f, 0.3f]];
         const double lr = 0.1, wd = 0.05, b1 = 0.9, b2 = 0.999, eps = 1e-8;
-        using var optimizer = new GroupedAdamW([Group("g", 1.0, wd, p)], lr);
+        using var optimizer = GroupedOptimizer.AdamW([Group("g", 1.0, wd, p)], lr);
 
         foreach (var g in grads)
         {
@@ -69,7 +138,7 @@ public sealed class GroupedAdamWTests(ITestOutputHelper output)
             .ToList();
         var betas = root.GetProperty("betas").EnumerateArray().Select(b => b.GetDouble()).ToArray();
         var steps = root.GetProperty("steps").EnumerateArray().ToList();
-        using var optimizer = new GroupedAdamW(groups, steps[0].GetProperty("scheduled_lr").GetDouble(), betas[0], betas[1], root.GetProperty("eps").GetDouble());
+        using var optimizer = GroupedOptimizer.AdamW(groups, steps[0].GetProperty("scheduled_lr").GetDouble(), betas[0], betas[1], root.GetProperty("eps").GetDouble());
 
         float worst = 0;
         foreach (var step in steps)
@@ -104,7 +173,7 @@ public sealed class GroupedAdamWTests(ITestOutputHelper output)
             using var model = SmallVitFcn();
             var initial = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
             var groups = ParameterGroupBuilder.Build(model, weightDecay: 0.05, layerDecay);
-            using var optimizer = new GroupedAdamW(groups, learningRate: 1e-3);
+            using var optimizer = GroupedOptimizer.AdamW(groups, learningRate: 1e-3);
             var x = randn(2, 1, 250);
             var target = randint(0, 4, [2, 250]);
             model.train();
@@ -134,7 +203,7 @@ public sealed class GroupedAdamWTests(ITestOutputHelper output)
         using var scope = NewDisposeScope();
         var used = new Parameter(ones(3));
         var unused = new Parameter(ones(3));
-        using var optimizer = new GroupedAdamW([Group("g", 1.0, 0.05, used, unused)], 1e-3);
+        using var optimizer = GroupedOptimizer.AdamW([Group("g", 1.0, 0.05, used, unused)], 1e-3);
         (used * 2).sum().backward();
 
         optimizer.ZeroGrad();
@@ -150,7 +219,7 @@ public sealed class GroupedAdamWTests(ITestOutputHelper output)
         using var scope = NewDisposeScope();
         var a = new Parameter(zeros(1));
         var b = new Parameter(zeros(1));
-        using var optimizer = new GroupedAdamW([Group("a", 1.0, 0.0, a), Group("b", 0.25, 0.0, b)], learningRate: 0.0);
+        using var optimizer = GroupedOptimizer.AdamW([Group("a", 1.0, 0.0, a), Group("b", 0.25, 0.0, b)], learningRate: 0.0);
 
         optimizer.SetLearningRate(0.02);
         a.grad = ones(1);
@@ -175,8 +244,8 @@ public sealed class GroupedAdamWTests(ITestOutputHelper output)
         restored.load_state_dict(original.state_dict());
         var x = randn(2, 1, 250);
         var target = randint(0, 4, [2, 250]);
-        using var first = new GroupedAdamW(ParameterGroupBuilder.Build(original, 0.05, 0.75), 1e-3);
-        using var second = new GroupedAdamW(ParameterGroupBuilder.Build(restored, 0.05, 0.75), 0.0);
+        using var first = GroupedOptimizer.AdamW(ParameterGroupBuilder.Build(original, 0.05, 0.75), 1e-3);
+        using var second = GroupedOptimizer.AdamW(ParameterGroupBuilder.Build(restored, 0.05, 0.75), 0.0);
         original.eval();
         restored.eval();
 
@@ -204,8 +273,8 @@ public sealed class GroupedAdamWTests(ITestOutputHelper output)
         using var tmp = new TempDirectory();
         var p = new Parameter(zeros(2));
         var q = new Parameter(zeros(3));
-        using var oneGroup = new GroupedAdamW([Group("a", 1, 0, p)], 1e-3);
-        using var twoGroups = new GroupedAdamW([Group("a", 1, 0, p), Group("b", 1, 0, q)], 1e-3);
+        using var oneGroup = GroupedOptimizer.AdamW([Group("a", 1, 0, p)], 1e-3);
+        using var twoGroups = GroupedOptimizer.AdamW([Group("a", 1, 0, p), Group("b", 1, 0, q)], 1e-3);
         string saved = tmp.File("one-group.bin");
         string garbage = tmp.File("garbage.bin");
         oneGroup.SaveState(saved);
@@ -224,14 +293,14 @@ public sealed class GroupedAdamWTests(ITestOutputHelper output)
         using var scope = NewDisposeScope();
         var p = new Parameter(zeros(2));
 
-        var twice = Assert.Throws<ArgumentException>(() => new GroupedAdamW([Group("a", 1, 0, p), Group("b", 1, 0, p)], 1e-3));
-        var negative = Assert.Throws<ArgumentOutOfRangeException>(() => new GroupedAdamW([Group("a", 1, 0, p)], -1e-3));
+        var twice = Assert.Throws<ArgumentException>(() => GroupedOptimizer.AdamW([Group("a", 1, 0, p), Group("b", 1, 0, p)], 1e-3));
+        var negative = Assert.Throws<ArgumentOutOfRangeException>(() => GroupedOptimizer.AdamW([Group("a", 1, 0, p)], -1e-3));
 
         Assert.Contains("'b'", twice.Message);
         Assert.Equal("learningRate", negative.ParamName);
     }
 
-    private static void Train(EncoderDecoder model, GroupedAdamW optimizer, Tensor x, Tensor target)
+    private static void Train(EncoderDecoder model, GroupedOptimizer optimizer, Tensor x, Tensor target)
     {
         using var scope = NewDisposeScope();
         optimizer.ZeroGrad();
