@@ -129,10 +129,9 @@ public sealed class PackageConsumerTests : IDisposable
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
             using SemiSegEcg.Delineation;
             using SemiSegEcg.Experiments;
-            using SemiSegEcg.Inference;
 
             using var trained = TrainedModel.Load(args[0], args[1]);
-            var delineator = new Delineator(ModelPredictor.For(trained.Model));
+            var delineator = trained.CreateDelineator();
             double[] lead = Enumerable.Range(0, 5000).Select(i => Math.Sin(2 * Math.PI * 1.2 * i / 500.0)).ToArray();
             var result = delineator.Delineate(new RecordingInput("synthetic", 500, ["II"], [lead], "synthetic"));
             Console.WriteLine($"leads={result.Leads.Count} samples={result.LengthSamples}");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using SemiSegEcg.Delineation;
-using SemiSegEcg.Experiments;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -15,9 +14,7 @@ public sealed class DelineateCommand : Command<DelineateSettings>
         if (settings.Threads is int n) TorchSharp.torch.set_num_threads(n);
         // Folders and RECORDS files are expanded first, so a wrong one stops the command before the model loads.
         var inputs = settings.Inputs.SelectMany(RecordingSources.Expand).ToList();
-        using var trained = TrainedModel.Load(settings.Model, settings.Config);
-        AnsiConsole.MarkupLineInterpolated($"[grey]model {trained.CheckpointPath} ({trained.Config.Config.Backbone.Name} + {trained.Config.Config.DecodeHead.Name}; {trained.Preprocessing.Describe()})[/]");
-        if (trained.PreprocessingNotice is string notice) AnsiConsole.MarkupLineInterpolated($"[yellow]{notice}[/]");
+        using var trained = DelineationModel.Load(settings.Model, settings.Config);
         var delineator = trained.CreateDelineator(new DelineationOptions { IncludeConsensus = !settings.NoConsensus });
         Directory.CreateDirectory(settings.Out);
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using SemiSegEcg.Data.Prepare;
 using SemiSegEcg.Delineation;
 using SemiSegEcg.Delineation.Scoring;
-using SemiSegEcg.Experiments;
-using SemiSegEcg.Inference;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -27,9 +25,8 @@ public sealed class DelineateEvalCommand : Command<DelineateEvalSettings>
         var offsetRule = Enum.Parse<OffsetRule>(settings.OffsetRule, ignoreCase: true);
 
         if (settings.Threads is int n) TorchSharp.torch.set_num_threads(n);
-        using var trained = TrainedModel.Load(settings.Model, settings.Config);
-        AnsiConsole.MarkupLineInterpolated($"[grey]model {trained.CheckpointPath} ({trained.Config.Config.Backbone.Name} + {trained.Config.Config.DecodeHead.Name})[/]");
-        var delineator = new Delineator(ModelPredictor.For(trained.Model));
+        using var trained = DelineationModel.Load(settings.Model, settings.Config);
+        var delineator = trained.CreateDelineator();
         var evaluation = new DelineationEvaluation(recording =>
         {
             cancellationToken.ThrowIfCancellationRequested();
