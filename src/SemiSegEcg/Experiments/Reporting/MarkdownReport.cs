@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SemiSegEcg.Evaluation;
 
 namespace SemiSegEcg.Experiments.Reporting;
 
@@ -21,7 +22,7 @@ public static class MarkdownReport
             .Append(CultureInfo.InvariantCulture, $"{table.Columns.Count} dataset × ratio column(s). {SeedNote(table)}\n")
             .Append(ComparableRuns.Describe(table.Runs)).Append('\n');
         s.Append("Best mean per column in bold. Per-run values and every aggregate: `report.csv`.\n");
-        foreach (var metric in ReportMetric.Tables)
+        foreach (var metric in MetricCatalog.Tables)
         {
             AppendTable(s, $"{metric.Title}, {metric.Direction}", table.Columns, table.Rows, (row, column) =>
             {
@@ -42,7 +43,7 @@ public static class MarkdownReport
     }
 
     /// <summary>The metrics whose paired differences the report shows.</summary>
-    public static IReadOnlyList<ReportMetric> ComparedMetrics { get; } = ReportMetric.Tables.Take(2).ToList();
+    public static IReadOnlyList<MetricEntry> ComparedMetrics { get; } = MetricCatalog.Tables.Take(2).ToList();
 
     private static void AppendComparison(StringBuilder s, BaselineComparison comparison)
     {

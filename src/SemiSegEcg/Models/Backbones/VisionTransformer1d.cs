@@ -26,6 +26,9 @@ namespace SemiSegEcg.Models.Backbones;
 /// </remarks>
 public sealed class VisionTransformer1d : BackboneBase
 {
+    /// <summary>The catalog entry of <c>backbone: {vit_tiny: {...}}</c>.</summary>
+    public static BackboneEntry<VitOptions> Entry { get; } = new("vit_tiny", "ViT-Tiny", options => new VisionTransformer1d(options));
+
     private readonly Parameter cls_token;
     private readonly Parameter pos_embed;
     private readonly VitPatchEmbedding patch_embed;
