@@ -24,5 +24,5 @@ public static class BackboneCatalog
     public static BackboneEntry? Find(string name) => All.FirstOrDefault(e => e.Name == name);
 
     /// <summary>The backbone <paramref name="name"/> names; otherwise an <see cref="ArgumentException"/> listing the valid names.</summary>
-    public static BackboneEntry Get(string name) => Find(name) ?? throw ModelPartErrors.Unknown("backbone", name, Names);
+    public static BackboneEntry Get(string name) => Find(name) ?? throw ModelPartErrors.Unknown(BackboneEntry.Section, name, Names);
 }

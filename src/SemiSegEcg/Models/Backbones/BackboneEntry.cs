@@ -1,42 +1,25 @@
 namespace SemiSegEcg.Models.Backbones;
 
 /// <summary>
-/// What the rest of the program knows of a backbone: its <c>backbone:</c> name, its title, the options record its
-/// config arguments bind to, whether the benchmark ships configs for it, and how to build it. Each backbone declares
-/// its entry beside its implementation (<c>VisionTransformer1d.Entry</c>, a <see cref="BackboneEntry{TOptions}"/>);
-/// <see cref="BackboneCatalog.All"/> lists them.
+/// A backbone as <see cref="BackboneCatalog"/> knows it. Each backbone declares its entry beside its implementation
+/// (<c>VisionTransformer1d.Entry</c>), built by <see cref="Of{TOptions}"/> so the factory receives its own options record.
 /// </summary>
-public abstract class BackboneEntry
+public sealed class BackboneEntry : ModelPartEntry<BackboneBase>
 {
-    private protected BackboneEntry(string name, string title, Type optionsType)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(title);
-        Name = name;
-        Title = title;
-        OptionsType = optionsType;
-    }
+    /// <summary>The config block a backbone is chosen in.</summary>
+    public const string Section = "backbone";
 
-    /// <summary>The key of the <c>backbone:</c> block (<c>resnet18</c>), also the model folder's stem in <c>configs/base</c>.</summary>
-    public string Name { get; }
-
-    /// <summary>Name in tables and messages (<c>ResNet-18</c>).</summary>
-    public string Title { get; }
-
-    /// <summary>The record the block's arguments bind to (<see cref="ConfigBinder"/> rules: snake_case keys, strict).</summary>
-    public Type OptionsType { get; }
+    private BackboneEntry(string name, string title, Type optionsType, Func<object, BackboneBase> create, bool shipped)
+        : base(name, title, optionsType, create) => Shipped = shipped;
 
     /// <summary>
     /// Whether <c>configs/base</c> holds a model folder per head for it (<see cref="ShippedModels"/>); a backbone the
     /// benchmark does not train (<c>resnet34</c>) is still built from a config that names it.
     /// </summary>
-    public bool Shipped { get; init; } = true;
+    public bool Shipped { get; }
 
-    /// <summary>
-    /// Builds the backbone with fresh weights from <paramref name="options"/>, which must be of <see cref="OptionsType"/>;
-    /// the options record checks its own ranges (an <see cref="ArgumentException"/> naming the option).
-    /// </summary>
-    public abstract BackboneBase Create(object options);
-
-    public override string ToString() => Name;
+    /// <param name="create">Builds the backbone from its bound options (its constructor validates them).</param>
+    public static BackboneEntry Of<TOptions>(string name, string title, Func<TOptions, BackboneBase> create, bool shipped = true)
+        where TOptions : class =>
+        new(name, title, typeof(TOptions), Typed(Section, name, create), shipped);
 }

@@ -27,7 +27,7 @@ namespace SemiSegEcg.Models.Backbones;
 public sealed class VisionTransformer1d : BackboneBase
 {
     /// <summary>The catalog entry of <c>backbone: {vit_tiny: {...}}</c>.</summary>
-    public static BackboneEntry<VitOptions> Entry { get; } = new("vit_tiny", "ViT-Tiny", options => new VisionTransformer1d(options));
+    public static BackboneEntry Entry { get; } = BackboneEntry.Of<VitOptions>("vit_tiny", "ViT-Tiny", options => new VisionTransformer1d(options));
 
     private readonly Parameter cls_token;
     private readonly Parameter pos_embed;

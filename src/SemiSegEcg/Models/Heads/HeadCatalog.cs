@@ -24,5 +24,5 @@ public static class HeadCatalog
     public static HeadEntry? Find(string name) => All.FirstOrDefault(e => e.Name == name);
 
     /// <summary>The head <paramref name="name"/> names; otherwise an <see cref="ArgumentException"/> listing the valid names.</summary>
-    public static HeadEntry Get(string name) => Find(name) ?? throw ModelPartErrors.Unknown("decode_head", name, Names);
+    public static HeadEntry Get(string name) => Find(name) ?? throw ModelPartErrors.Unknown(HeadEntry.Section, name, Names);
 }

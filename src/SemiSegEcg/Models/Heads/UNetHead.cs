@@ -31,8 +31,8 @@ namespace SemiSegEcg.Models.Heads;
 public sealed class UNetHead : DecodeHeadBase
 {
     /// <summary>The catalog entry of <c>decode_head: {UNetHead: {...}}</c>: model folders <c>&lt;backbone&gt;_unet</c>, report rows <c>&lt;backbone&gt;+UNet</c>.</summary>
-    public static HeadEntry<UNetHeadOptions> Entry { get; } =
-        new("UNetHead", "U-Net", options => new UNetHead(options)) { FolderSuffix = "_unet", ReportSuffix = "+UNet" };
+    public static HeadEntry Entry { get; } =
+        HeadEntry.Of<UNetHeadOptions>("UNetHead", "U-Net", options => new UNetHead(options), folderSuffix: "_unet", reportSuffix: "+UNet");
 
     private readonly Sequential? fuse;
     private readonly Sequential? input_convs;
