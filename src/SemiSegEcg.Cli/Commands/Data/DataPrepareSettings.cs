@@ -89,7 +89,8 @@ public sealed class DataPrepareSettings : CommandSettings
         {
             DatabaseSource.Generated => Records < 5 ? ValidationResult.Error("--records must be at least 5") : ValidationResult.Success(),
             DatabaseSource.SignalsAndLabels => ValidateSignalsAndLabels(entry),
-            _ => ValidateRawFolder(),
+            DatabaseSource.RawFolder => ValidateRawFolder(),
+            _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.Source, $"{entry.Key}: no checks for this source of samples"),
         };
     }
 
