@@ -1,5 +1,6 @@
 using System.Globalization;
 using SemiSegEcg.Algorithms.Catalog;
+using SemiSegEcg.Evaluation;
 
 namespace SemiSegEcg.Config;
 
@@ -11,8 +12,6 @@ public static class ExperimentConfigValidator
 {
     /// <summary>The <c>mode</c> that trains from random weights; any other starts the backbone from <c>pretrained_backbone</c>.</summary>
     public const string ScratchMode = "scratch";
-
-    private const string MeanIouMetric = "MeanIoU";
 
     // Background, P, QRS, T: the label files' classes (Data.WaveLabels), restated to keep Config free of Data.
     private const int WaveClassCount = 4;
@@ -61,7 +60,7 @@ public static class ExperimentConfigValidator
         if (config.Test is not null)
         {
             check.That("dataset.test_csv", !string.IsNullOrEmpty(dataset.TestCsv), "is required when the config has a 'test' block");
-            var checkpointMetrics = config.Metric.TargetMetrics.Append("loss").ToArray();
+            var checkpointMetrics = MetricCatalog.Checkpointed.Select(m => m.Name).ToArray();
             check.That("test.target_metric", checkpointMetrics.Contains(config.Test.TargetMetric, StringComparer.Ordinal),
                 $"must name a checkpointed metric: {string.Join(", ", checkpointMetrics)}");
         }
@@ -108,8 +107,9 @@ public static class ExperimentConfigValidator
         check.That("metric.include_background", metric.IncludeBackground, "must be true, the only supported value (MeanIoU averages all four classes, background included)");
         check.That("metric.per_class", !metric.PerClass, "must be false, the only supported value (the validation metric is one MeanIoU)");
         check.That("metric.input_format", metric.InputFormat == "one-hot", "must be 'one-hot', the only supported value");
-        check.That("metric.target_metrics", metric.TargetMetrics is [MeanIouMetric],
-            $"must be [{MeanIouMetric}], the only supported value (best-{MeanIouMetric} and best-loss checkpoints are always kept)");
+        string target = MetricCatalog.ValidationMeanIou.Name;
+        check.That("metric.target_metrics", metric.TargetMetrics.SequenceEqual([target]),
+            $"must be [{target}], the only supported value ({string.Join(" and ", MetricCatalog.Checkpointed.Select(m => $"best-{m.Name}"))} checkpoints are always kept)");
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -1,3 +1,5 @@
+using SemiSegEcg.Evaluation;
+
 namespace SemiSegEcg.Config;
 
 /// <summary>
@@ -21,5 +23,5 @@ public sealed record MetricConfig
 
     public string InputFormat { get; init; } = "one-hot";
 
-    public IReadOnlyList<string> TargetMetrics { get; init; } = ["MeanIoU"];
+    public IReadOnlyList<string> TargetMetrics { get; init; } = [MetricCatalog.ValidationMeanIou.Name];
 }

@@ -13,6 +13,12 @@ namespace SemiSegEcg.Evaluation;
 /// </summary>
 public sealed class BoundaryMetrics
 {
+    /// <summary>The mean boundary F1 at the wide tolerance (<see cref="EvaluationReport.WideToleranceMs"/>), a report table.</summary>
+    public static MetricEntry WideAverageF1 { get; } = new("F1_avg@150ms", "Boundary F1 @ 150 ms", 1, "0.000", HigherIsBetter: true, InTables: true);
+
+    /// <summary>The mean boundary F1 at the narrow tolerance (<see cref="EvaluationReport.NarrowToleranceMs"/>), CSV only.</summary>
+    public static MetricEntry NarrowAverageF1 { get; } = new("F1_avg@40ms", "Boundary F1 @ 40 ms", 1, "0.000", HigherIsBetter: true, InTables: false);
+
     public const double DefaultToleranceMs = 150;
 
     private static readonly IReadOnlyList<BoundaryKind> Kinds = Array.AsReadOnly(Enum.GetValues<BoundaryKind>());

@@ -74,14 +74,14 @@ public sealed record EvaluationReport(
     public IReadOnlyList<NamedMetric> ToNamedMetrics()
     {
         string[] classNames = ["bg", "P", "QRS", "T"];
-        var metrics = new List<NamedMetric> { new("mIoU_pooled", PooledMeanIou) };
+        var metrics = new List<NamedMetric> { new(PooledIou.Metric.Name, PooledMeanIou) };
         for (int c = 0; c < classNames.Length; c++) metrics.Add(new($"IoU_pooled_{classNames[c]}", PooledIouPerClass[c]));
-        metrics.Add(new("mIoU_sample", SampleMeanIou));
-        metrics.Add(new("MAE_PR_ms", MaePrMs));
-        metrics.Add(new("MAE_QRS_ms", MaeQrsMs));
-        metrics.Add(new("MAE_QT_ms", MaeQtMs));
-        metrics.Add(new("MAE_avg_ms", MaeAverageMs));
-        foreach (var report in new[] { Boundaries150Ms, Boundaries40Ms })
+        metrics.Add(new(Evaluation.SampleMeanIou.Metric.Name, SampleMeanIou));
+        metrics.Add(new(IntervalErrors.PrMetric.Name, MaePrMs));
+        metrics.Add(new(IntervalErrors.QrsMetric.Name, MaeQrsMs));
+        metrics.Add(new(IntervalErrors.QtMetric.Name, MaeQtMs));
+        metrics.Add(new(IntervalErrors.AverageMetric.Name, MaeAverageMs));
+        foreach (var (report, averageF1) in new[] { (Boundaries150Ms, BoundaryMetrics.WideAverageF1), (Boundaries40Ms, BoundaryMetrics.NarrowAverageF1) })
         {
             string at = $"@{report.ToleranceMs.ToString(CultureInfo.InvariantCulture)}ms";
             foreach (var s in report.Scores)
@@ -93,7 +93,7 @@ public sealed record EvaluationReport(
                 metrics.Add(new($"{name}_error_mean_ms{at}", s.MeanErrorMs));
                 metrics.Add(new($"{name}_error_sd_ms{at}", s.ErrorSdMs));
             }
-            metrics.Add(new($"F1_avg{at}", report.AverageF1));
+            metrics.Add(new(averageF1.Name, report.AverageF1));
         }
         return metrics;
     }

@@ -9,6 +9,14 @@ namespace SemiSegEcg.Evaluation;
 /// </summary>
 public sealed class IntervalErrors(double samplingRateHz = IntervalExtractor.DefaultSamplingRateHz)
 {
+    public static MetricEntry AverageMetric { get; } = new("MAE_avg_ms", "Interval MAE, mean of PR/QRS/QT (ms)", 1, "0.0", HigherIsBetter: false, InTables: true);
+
+    public static MetricEntry PrMetric { get; } = new("MAE_PR_ms", "PR interval MAE (ms)", 1, "0.0", HigherIsBetter: false, InTables: false);
+
+    public static MetricEntry QrsMetric { get; } = new("MAE_QRS_ms", "QRS duration MAE (ms)", 1, "0.0", HigherIsBetter: false, InTables: false);
+
+    public static MetricEntry QtMetric { get; } = new("MAE_QT_ms", "QT interval MAE (ms)", 1, "0.0", HigherIsBetter: false, InTables: false);
+
     private readonly List<IntervalNumerics> _truths = [];
     private readonly List<IntervalNumerics> _predictions = [];
 

@@ -9,6 +9,9 @@ namespace SemiSegEcg.Evaluation;
 /// </summary>
 public sealed class PooledIou
 {
+    /// <summary>The paper's metric in the report, its first column and the ratio plot's.</summary>
+    public static MetricEntry Metric { get; } = new("mIoU_pooled", "Pooled mIoU (%)", 100, "0.0", HigherIsBetter: true, InTables: true);
+
     private readonly long[] _intersection = new long[WaveLabels.ClassCount];
     private readonly long[] _union = new long[WaveLabels.ClassCount];
 

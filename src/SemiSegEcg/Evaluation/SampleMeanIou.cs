@@ -11,6 +11,9 @@ namespace SemiSegEcg.Evaluation;
 /// </summary>
 public sealed class SampleMeanIou
 {
+    /// <summary>The per-sample mIoU of the test split in the report.</summary>
+    public static MetricEntry Metric { get; } = new("mIoU_sample", "Per-sample mIoU (%)", 100, "0.0", HigherIsBetter: true, InTables: true);
+
     private readonly List<IReadOnlyList<double>> _perSamplePerClass = [];
     private readonly List<float> _perSample = [];
     private readonly List<double> _perSampleWide = [];

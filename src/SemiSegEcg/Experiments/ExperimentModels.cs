@@ -1,6 +1,8 @@
 using SemiSegEcg.Config;
 using SemiSegEcg.Data;
 using SemiSegEcg.Models;
+using SemiSegEcg.Models.Backbones;
+using SemiSegEcg.Models.Heads;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,8 +13,8 @@ public static class ExperimentModels
 {
     public static ModelSpec Spec(ExperimentConfig config)
     {
-        object backbone = Bind(config.Backbone, () => ModelFactory.BackboneOptionsType(config.Backbone.Name));
-        object head = Bind(config.DecodeHead, () => ModelFactory.HeadOptionsType(config.DecodeHead.Name));
+        object backbone = Bind(config.Backbone, () => BackboneCatalog.Get(config.Backbone.Name).OptionsType);
+        object head = Bind(config.DecodeHead, () => HeadCatalog.Get(config.DecodeHead.Name).OptionsType);
         return new ModelSpec(config.Backbone.Name, backbone, config.DecodeHead.Name, head, WaveLabels.ClassCount,
             config.UseLatentProjection, config.ProjectionInDim ?? 512, config.ProjectionOutDim ?? 128);
     }

@@ -4,10 +4,10 @@ namespace SemiSegEcg.Models;
 /// What to build: the names and option records of the config's <c>backbone</c> and <c>decode_head</c> blocks plus
 /// the top-level ReCo projection keys.
 /// </summary>
-/// <param name="BackboneName">Config name: <c>resnet18</c> or <c>resnet34</c>.</param>
-/// <param name="BackboneOptions">Options record for that backbone (<see cref="Backbones.ResNetOptions"/>).</param>
-/// <param name="HeadName">Config name: <c>FCNHead</c>.</param>
-/// <param name="HeadOptions">Options record for that head (<see cref="Heads.FcnHeadOptions"/>).</param>
+/// <param name="BackboneName">A <see cref="Backbones.BackboneCatalog"/> name (<c>resnet18</c>).</param>
+/// <param name="BackboneOptions">Options record of that backbone (its entry's <see cref="ModelPartEntry{TPart}.OptionsType"/>).</param>
+/// <param name="HeadName">A <see cref="Heads.HeadCatalog"/> name (<c>FCNHead</c>).</param>
+/// <param name="HeadOptions">Options record of that head (its entry's <see cref="ModelPartEntry{TPart}.OptionsType"/>).</param>
 /// <param name="NumClasses">Classes to predict; must agree with the head's <c>num_classes</c>.</param>
 /// <param name="UseLatentProjection">Add ReCo's latent projection (<c>use_latent_projection</c>).</param>
 /// <param name="ProjectionInDim">Projection input width (<c>projection_in_dim</c>); must equal the backbone's last level width.</param>

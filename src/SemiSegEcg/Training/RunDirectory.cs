@@ -1,10 +1,16 @@
+using SemiSegEcg.Evaluation;
+
 namespace SemiSegEcg.Training;
 
 /// <summary>The files of one run: <c>&lt;output_dir&gt;/&lt;exp_name&gt;/</c>.</summary>
 public sealed record RunDirectory(string Path)
 {
-    public const string BestLoss = "best-loss";
-    public const string BestMeanIou = "best-MeanIoU";
+    /// <summary>The checkpoint of the best validation loss (<see cref="MetricCatalog.ValidationLoss"/>).</summary>
+    public static string BestLoss { get; } = BestOf(MetricCatalog.ValidationLoss.Name);
+
+    /// <summary>The checkpoint of the best validation MeanIoU (<see cref="MetricCatalog.ValidationMeanIou"/>), tested by default.</summary>
+    public static string BestMeanIou { get; } = BestOf(MetricCatalog.ValidationMeanIou.Name);
+
     public const string Last = "last";
     public const string CheckpointExtension = ".ckpt";
 
@@ -16,7 +22,7 @@ public sealed record RunDirectory(string Path)
 
     public string Checkpoint(string name) => Combine(name + CheckpointExtension);
 
-    /// <summary>The checkpoint kept for the best value of <paramref name="metric"/> (<c>loss</c>, <c>MeanIoU</c>: <c>test.target_metric</c>).</summary>
+    /// <summary>The checkpoint kept for the best value of <paramref name="metric"/>, one of <see cref="MetricCatalog.Checkpointed"/> (<c>test.target_metric</c>).</summary>
     public static string BestOf(string metric) => "best-" + metric;
 
     public string Combine(string relative) => System.IO.Path.Combine(Path, relative);

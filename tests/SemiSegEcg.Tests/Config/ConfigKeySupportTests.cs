@@ -1,4 +1,5 @@
 using SemiSegEcg.Config;
+using SemiSegEcg.Evaluation;
 using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Config;
@@ -59,10 +60,11 @@ public sealed class ConfigKeySupportTests : IDisposable
         Assert.Contains("must name a checkpointed metric: MeanIoU, loss", error.Message);
     }
 
+    public static TheoryData<string> CheckpointedMetrics() => new(MetricCatalog.Checkpointed.Select(m => m.Name));
+
     [Theory]
-    [InlineData("MeanIoU")]
-    [InlineData("loss")]
-    public void Should_Accept_Both_Checkpointed_Test_Target_Metrics(string metric)
+    [MemberData(nameof(CheckpointedMetrics))]
+    public void Should_Accept_Every_Checkpointed_Test_Target_Metric(string metric)
     {
         var loaded = ConfigLoader.Load(ShippedBase(), null, new CliOverrides { Set = [$"test.target_metric={metric}"] });
 

@@ -1,5 +1,6 @@
 using SemiSegEcg.Algorithms;
 using SemiSegEcg.Config;
+using SemiSegEcg.Data.Prepare;
 using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Config;
@@ -7,8 +8,8 @@ namespace SemiSegEcg.Tests.Config;
 /// <summary>The configs/ grid: every base × override loads, validates, and carries the original's values (docs/reference/original-behaviour.md#configuration).</summary>
 public sealed class ShippedConfigTests
 {
-    private static readonly string[] Databases = ["ludb", "qtdb", "isp", "zhejiang"];
-    private static readonly Dictionary<string, string> IndexPrefix = new() { ["ludb"] = "LUDB", ["qtdb"] = "QTDB", ["isp"] = "ISP", ["zhejiang"] = "Zhejiang" };
+    /// <summary>One override folder per benchmarked database of the catalog.</summary>
+    private static IEnumerable<string> Databases => DatabaseCatalog.Benchmarked.Select(d => d.Key);
 
     private static IEnumerable<string> BaseFiles => ShippedConfigNames.FcnModels.SelectMany(b => ShippedConfigNames.Algorithms.Select(a => $"configs/base/{b}/{a}.yaml"));
 
@@ -105,7 +106,7 @@ public sealed class ShippedConfigTests
         }
         else
         {
-            string prefix = IndexPrefix[setting];
+            string prefix = DatabaseCatalog.Find(setting)!.Prefix;
             Assert.Equal(($"{setting}/ecg", $"{setting}/label", $"{setting}/index"), (c.Dataset.EcgDir, c.Dataset.LabelDir, c.Dataset.IndexDir));
             Assert.Equal($"{prefix}_train_labeled_{ratio}.csv {prefix}_train_unlabeled.csv {prefix}_valid.csv {prefix}_test.csv", IndexNames(c.Dataset));
         }

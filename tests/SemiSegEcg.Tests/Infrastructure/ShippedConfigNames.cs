@@ -1,4 +1,6 @@
 using SemiSegEcg.Algorithms.Catalog;
+using SemiSegEcg.Models;
+using SemiSegEcg.Models.Heads;
 
 namespace SemiSegEcg.Tests.Infrastructure;
 
@@ -8,13 +10,14 @@ namespace SemiSegEcg.Tests.Infrastructure;
 /// </summary>
 public static class ShippedConfigNames
 {
-    /// <summary>Model folders with the original's FCN head.</summary>
-    public static IReadOnlyList<string> FcnModels { get; } = ["resnet18", "vit_tiny"];
+    /// <summary>Model folders with the original's FCN head: the bare names of the shipped backbones.</summary>
+    public static IReadOnlyList<string> FcnModels => ShippedModels.FoldersOf(FcnHead.Entry);
 
     /// <summary>Model folders with our U-Net head.</summary>
-    public static IReadOnlyList<string> UNetModels { get; } = ["resnet18_unet", "vit_tiny_unet"];
+    public static IReadOnlyList<string> UNetModels => ShippedModels.FoldersOf(UNetHead.Entry);
 
-    public static IEnumerable<string> AllModels => FcnModels.Concat(UNetModels);
+    /// <summary>One folder per shipped backbone and head of the catalogs.</summary>
+    public static IEnumerable<string> AllModels => ShippedModels.Folders;
 
     /// <summary>One config per method of the catalog, named by its <see cref="MethodEntry.ConfigName"/>.</summary>
     public static IReadOnlyList<string> Algorithms => MethodCatalog.ConfigNames;

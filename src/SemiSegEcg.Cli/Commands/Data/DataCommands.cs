@@ -1,3 +1,4 @@
+using SemiSegEcg.Data.Prepare;
 using Spectre.Console.Cli;
 
 namespace SemiSegEcg.Cli.Commands.Data;
@@ -9,7 +10,7 @@ public static class DataCommands
     {
         data.SetDescription("Prepare benchmark databases from their raw downloads, and merge them for the cross-domain setting.");
         data.AddCommand<DataPrepareCommand>("prepare")
-            .WithDescription("Turn a raw database (ludb, qtdb, ptbxl, isp, zhejiang) into single-lead samples, masks and split indexes.")
+            .WithDescription($"Turn a raw database ({DatabaseCatalog.KeysInWords}) into single-lead samples, masks and split indexes.")
             .WithExample("data", "prepare", "ludb", "--raw", "../shared/data/ludb", "--out", "prepared/ludb")
             .WithExample("data", "prepare", "isp", "--raw", "downloads/isp_delineation_dataset.zip", "--out", "prepared/isp")
             .WithExample("data", "prepare", "zhejiang", "--signals", "downloads/zhejiang", "--labels", "downloads/zhejiang-labels", "--out", "prepared/zhejiang");

@@ -10,15 +10,10 @@ public sealed class DataPrepareCommand : Command<DataPrepareSettings>
     public override int Execute(CommandContext context, DataPrepareSettings settings, CancellationToken cancellationToken)
     {
         var mask = new MaskOptions(settings.OffsetRule, settings.Unannotated, settings.MissingOnset, settings.UnannotatedSignal);
-        IDatabasePreparer preparer = settings.DatabaseKey switch
-        {
-            "ludb" => new LudbPreparer(settings.Raw, mask, settings.KeepIncomplete),
-            "qtdb" => new QtdbPreparer(settings.Raw, mask),
-            "isp" => new IspPreparer(settings.Raw, mask, scratchRoot: CreateOutput(settings.Out)),
-            "zhejiang" => new ZhejiangPreparer(settings.Signals, settings.Labels, mask, settings.RawSignals),
-            "synthetic" => new SyntheticPreparer(settings.Records),
-            _ => new PtbXlPreparer(settings.Raw),
-        };
+        var inputs = new PrepareInputs(settings.Raw, settings.Signals, settings.Labels, settings.RawSignals, settings.Records, settings.Out,
+            mask, settings.KeepIncomplete);
+        // Validate() has refused a name the catalog does not know.
+        IDatabasePreparer preparer = settings.Entry!.Create(inputs);
 
         var clock = Stopwatch.StartNew();
         var summary = ConsoleProgress.Run(ctx =>
@@ -33,13 +28,6 @@ public sealed class DataPrepareCommand : Command<DataPrepareSettings>
             AnsiConsole.MarkupLineInterpolated($"wrote TINY_train_labeled.csv, TINY_train_unlabeled.csv, TINY_valid.csv, TINY_test.csv ({DatabasePreparation.TinySamples} samples each) in {Path.Combine(summary.OutputRoot, "index")}");
         AnsiConsole.MarkupLineInterpolated($"[green]done[/] in {clock.Elapsed.TotalSeconds:0.0} s → {summary.OutputRoot}");
         return 0;
-    }
-
-    /// <summary>A zip's records are extracted briefly next to the output, on the disk that receives the data anyway.</summary>
-    private static string CreateOutput(string output)
-    {
-        Directory.CreateDirectory(output);
-        return output;
     }
 
     /// <summary>Reports progress on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>

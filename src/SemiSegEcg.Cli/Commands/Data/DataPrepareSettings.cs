@@ -8,7 +8,7 @@ namespace SemiSegEcg.Cli.Commands.Data;
 public sealed class DataPrepareSettings : CommandSettings
 {
     [CommandArgument(0, "<database>")]
-    [Description("ludb, qtdb, ptbxl, isp, zhejiang, or synthetic (generated, no download)")]
+    [Description("Database key, one of those listed above (synthetic is generated, no download).")]
     public string Database { get; init; } = "";
 
     [CommandOption("--raw <DIR>")]
@@ -74,38 +74,42 @@ public sealed class DataPrepareSettings : CommandSettings
     [Description("LUDB: keep the 31 lead files with incomplete onset/peak/offset triplets (painting only complete waves).")]
     public bool KeepIncomplete { get; init; }
 
-    /// <summary>The database name in canonical form (ptb-xl → ptbxl), or null when unknown.</summary>
-    public string? DatabaseKey => Database.ToLowerInvariant() switch
-    {
-        "ludb" => "ludb",
-        "qtdb" => "qtdb",
-        "ptbxl" or "ptb-xl" => "ptbxl",
-        "isp" => "isp",
-        "zhejiang" => "zhejiang",
-        "synthetic" => "synthetic",
-        _ => null,
-    };
+    /// <summary>The catalog's entry of <see cref="Database"/> (its key or an alias, e.g. ptb-xl), or null when unknown.</summary>
+    public DatabaseEntry? Entry => DatabaseCatalog.Find(Database);
 
     public override ValidationResult Validate()
     {
-        if (DatabaseKey is not { } key)
-            return ValidationResult.Error($"unknown database '{Database}'; expected ludb, qtdb, ptbxl, isp, zhejiang or synthetic");
+        if (Entry is not { } entry)
+            return ValidationResult.Error($"unknown database '{Database}'; expected {DatabaseCatalog.KeysInWords}");
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out <DIR> is required");
         if (LabelDraws < 1) return ValidationResult.Error($"--label-draws must be at least 1, got {LabelDraws}");
-        if (LabelDraws > 1 && key == "ptbxl") return ValidationResult.Error("--label-draws: ptbxl has no labels, so it has no labeled subsets to draw");
-        if (Tiny && key == "ptbxl") return ValidationResult.Error("--tiny: ptbxl has no labels, so it has no labeled splits to cut");
-        if (key == "synthetic")
-            return Records < 5 ? ValidationResult.Error("--records must be at least 5") : ValidationResult.Success();
-        if (key == "zhejiang")
+        if (LabelDraws > 1 && !entry.IsLabeled) return ValidationResult.Error($"--label-draws: {entry.Key} has no labels, so it has no labeled subsets to draw");
+        if (Tiny && !entry.IsLabeled) return ValidationResult.Error($"--tiny: {entry.Key} has no labels, so it has no labeled splits to cut");
+        return entry.Source switch
         {
-            if (string.IsNullOrWhiteSpace(Signals)) return ValidationResult.Error("zhejiang needs --signals <DIR> (the folder holding PVCVTECGData/)");
-            if (string.IsNullOrWhiteSpace(Labels)) return ValidationResult.Error("zhejiang needs --labels <DIR> (the folder holding P.csv, QRS.csv, T.csv)");
-            if (!string.IsNullOrWhiteSpace(Raw)) return ValidationResult.Error("zhejiang takes --signals and --labels, not --raw");
-            return ValidationResult.Success();
-        }
+            DatabaseSource.Generated => Records < 5 ? ValidationResult.Error("--records must be at least 5") : ValidationResult.Success(),
+            DatabaseSource.SignalsAndLabels => ValidateSignalsAndLabels(entry),
+            DatabaseSource.RawFolder => ValidateRawFolder(),
+            _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.Source, $"{entry.Key}: no checks for this source of samples"),
+        };
+    }
+
+    private ValidationResult ValidateSignalsAndLabels(DatabaseEntry entry)
+    {
+        if (string.IsNullOrWhiteSpace(Signals)) return ValidationResult.Error($"{entry.Key} needs --signals <DIR> (the folder holding PVCVTECGData/)");
+        if (string.IsNullOrWhiteSpace(Labels)) return ValidationResult.Error($"{entry.Key} needs --labels <DIR> (the folder holding P.csv, QRS.csv, T.csv)");
+        if (!string.IsNullOrWhiteSpace(Raw)) return ValidationResult.Error($"{entry.Key} takes --signals and --labels, not --raw");
+        return ValidationResult.Success();
+    }
+
+    private ValidationResult ValidateRawFolder()
+    {
         if (string.IsNullOrWhiteSpace(Raw)) return ValidationResult.Error("--raw <DIR> is required");
         if (!string.IsNullOrWhiteSpace(Signals) || !string.IsNullOrWhiteSpace(Labels) || RawSignals)
-            return ValidationResult.Error("--signals, --labels and --raw-signals are for zhejiang only");
+        {
+            var readers = DatabaseCatalog.All.Where(e => e.Source == DatabaseSource.SignalsAndLabels).Select(e => e.Key);
+            return ValidationResult.Error($"--signals, --labels and --raw-signals are for {string.Join(", ", readers)} only");
+        }
         return ValidationResult.Success();
     }
 }

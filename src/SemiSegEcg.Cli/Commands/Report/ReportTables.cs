@@ -1,3 +1,4 @@
+using SemiSegEcg.Evaluation;
 using SemiSegEcg.Experiments.Reporting;
 using Spectre.Console;
 
@@ -14,7 +15,7 @@ public static class ReportTables
         ArgumentNullException.ThrowIfNull(table);
         AnsiConsole.MarkupLineInterpolated($"[bold]{table.Runs.Count} tested run(s)[/] · {table.Rows.Count} row(s) × {table.Columns.Count} column(s) · {MarkdownReport.SeedNote(table)}");
         AnsiConsole.MarkupLineInterpolated($"{ComparableRuns.Describe(table.Runs)}");
-        foreach (var metric in ReportMetric.Tables)
+        foreach (var metric in MetricCatalog.Tables)
         {
             Write($"[bold]{Markup.Escape(metric.Title)}[/] ({metric.Direction})", table.Columns, table.Rows,
                 (row, column) => (table.FormatCell(row, column, metric), table.Best(column, metric) == row));

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using SemiSegEcg.Algorithms.Catalog;
+using SemiSegEcg.Data.Prepare;
 using SemiSegEcg.Experiments.Sweep;
+using SemiSegEcg.Models;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -9,18 +11,16 @@ namespace SemiSegEcg.Cli.Commands.Sweep;
 public sealed class SweepSettings : CommandSettings
 {
     [CommandOption("--backbones <LIST>")]
-    [Description("Folders of configs/base: resnet18, vit_tiny, resnet18_unet, vit_tiny_unet.")]
-    [DefaultValue("resnet18,vit_tiny")]
-    public string Backbones { get; init; } = "resnet18,vit_tiny";
+    [Description("Model folders of configs/base, one per backbone and head (default: every shipped backbone with the original's FCN head).")]
+    public string Backbones { get; init; } = string.Join(',', ShippedModels.Default);
 
     [CommandOption("--algorithms <LIST>")]
     [Description("Config names in configs/base/<backbone>/ (default: every method of the catalog, in benchmark order).")]
     public string Algorithms { get; init; } = string.Join(',', MethodCatalog.ConfigNames);
 
     [CommandOption("--datasets <LIST>")]
-    [Description("ludb, qtdb, isp, zhejiang (one run per ratio), merged (cross-domain: one run, ratios ignored).")]
-    [DefaultValue("ludb,qtdb,isp,zhejiang")]
-    public string Datasets { get; init; } = "ludb,qtdb,isp,zhejiang";
+    [Description("Folders of configs/bench: a benchmarked database (one run per ratio) or merged (cross-domain: one run, ratios ignored). Default: every benchmarked database of the catalog.")]
+    public string Datasets { get; init; } = string.Join(',', DatabaseCatalog.Benchmarked.Select(d => d.Key));
 
     [CommandOption("--ratios <LIST>")]
     [Description("Labeled fractions 1/N.")]

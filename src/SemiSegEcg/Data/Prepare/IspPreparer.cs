@@ -25,6 +25,14 @@ namespace SemiSegEcg.Data.Prepare;
 /// </summary>
 public sealed class IspPreparer : IDatabasePreparer
 {
+    /// <summary>The catalog entry of <c>data prepare isp</c>; a zip's records are extracted briefly into the output folder, on the disk that receives the data anyway.</summary>
+    public static DatabaseEntry Entry { get; } = new("isp", "ISP", "ISP", IsLabeled: true, DatabaseSource.RawFolder,
+        inputs =>
+        {
+            Directory.CreateDirectory(inputs.Out);
+            return new IspPreparer(inputs.Raw, inputs.Mask, scratchRoot: inputs.Out);
+        }) { Benchmarked = true };
+
     public const string TrainCsvName = "train_isp_delineation_data.csv";
     public const string TestCsvName = "test_isp_delineation_data.csv";
     public const string TrainFolder = "train_data";
@@ -71,9 +79,9 @@ public sealed class IspPreparer : IDatabasePreparer
             throw new InvalidDataException($"ISP: none of the {listed.Count} records listed in the CSVs under {_source.Root} has a .hea file in {TrainFolder}/ or {TestFolder}/");
     }
 
-    public string Database => "ISP";
-    public string Prefix => "ISP";
-    public bool IsLabeled => true;
+    public string Database => Entry.Title;
+    public string Prefix => Entry.Prefix;
+    public bool IsLabeled => Entry.IsLabeled;
     public int RecordCount => _rows.Count;
 
     public IReadOnlyDictionary<string, string> Options => new Dictionary<string, string>

@@ -10,11 +10,15 @@ namespace SemiSegEcg.Data.Prepare;
 /// </summary>
 public sealed class LudbPreparer(string rawDir, MaskOptions mask, bool keepIncompleteLeads = false) : IDatabasePreparer
 {
+    /// <summary>The catalog entry of <c>data prepare ludb</c>.</summary>
+    public static DatabaseEntry Entry { get; } = new("ludb", "LUDB", "LUDB", IsLabeled: true, DatabaseSource.RawFolder,
+        inputs => new LudbPreparer(inputs.Raw, inputs.Mask, inputs.KeepIncomplete)) { Benchmarked = true };
+
     private readonly IReadOnlyList<string> _records = RawRecordList.Find(rawDir, "LUDB");
 
-    public string Database => "LUDB";
-    public string Prefix => "LUDB";
-    public bool IsLabeled => true;
+    public string Database => Entry.Title;
+    public string Prefix => Entry.Prefix;
+    public bool IsLabeled => Entry.IsLabeled;
     public int RecordCount => _records.Count;
 
     public IReadOnlyDictionary<string, string> Options => new Dictionary<string, string>

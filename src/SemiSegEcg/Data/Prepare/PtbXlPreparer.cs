@@ -10,6 +10,10 @@ namespace SemiSegEcg.Data.Prepare;
 /// </summary>
 public sealed class PtbXlPreparer : IDatabasePreparer
 {
+    /// <summary>The catalog entry of <c>data prepare ptbxl</c> (also <c>ptb-xl</c>): the unlabeled pool.</summary>
+    public static DatabaseEntry Entry { get; } = new("ptbxl", "PTB-XL", "PTBXL", IsLabeled: false, DatabaseSource.RawFolder,
+        inputs => new PtbXlPreparer(inputs.Raw)) { Aliases = ["ptb-xl"] };
+
     private readonly string _rawDir;
     private readonly List<(string EcgId, string PatientId, string RecordPath)> _rows;
     private readonly int _listed;
@@ -27,9 +31,9 @@ public sealed class PtbXlPreparer : IDatabasePreparer
             throw new InvalidDataException($"PTB-XL: none of the {_listed} records listed in {table} is present under {rawDir}");
     }
 
-    public string Database => "PTB-XL";
-    public string Prefix => "PTBXL";
-    public bool IsLabeled => false;
+    public string Database => Entry.Title;
+    public string Prefix => Entry.Prefix;
+    public bool IsLabeled => Entry.IsLabeled;
     public int RecordCount => _rows.Count;
 
     public IReadOnlyDictionary<string, string> Options => new Dictionary<string, string>

@@ -14,14 +14,18 @@ namespace SemiSegEcg.Data.Prepare;
 /// </summary>
 public sealed class QtdbPreparer(string rawDir, MaskOptions mask, string annotator = "q1c") : IDatabasePreparer
 {
+    /// <summary>The catalog entry of <c>data prepare qtdb</c>.</summary>
+    public static DatabaseEntry Entry { get; } = new("qtdb", "QTDB", "QTDB", IsLabeled: true, DatabaseSource.RawFolder,
+        inputs => new QtdbPreparer(inputs.Raw, inputs.Mask)) { Benchmarked = true };
+
     public const double MaxGapSeconds = 2.0;
     public const double WindowSeconds = 10.0;
 
     private readonly IReadOnlyList<string> _records = RawRecordList.Find(rawDir, "QTDB");
 
-    public string Database => "QTDB";
-    public string Prefix => "QTDB";
-    public bool IsLabeled => true;
+    public string Database => Entry.Title;
+    public string Prefix => Entry.Prefix;
+    public bool IsLabeled => Entry.IsLabeled;
     public int RecordCount => _records.Count;
 
     public IReadOnlyDictionary<string, string> Options => new Dictionary<string, string>

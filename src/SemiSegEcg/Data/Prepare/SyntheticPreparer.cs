@@ -10,11 +10,15 @@ namespace SemiSegEcg.Data.Prepare;
 /// </summary>
 public sealed class SyntheticPreparer(int recordCount, long generatorSeed = 0, SyntheticEcgOptions? options = null) : IDatabasePreparer
 {
+    /// <summary>The catalog entry of <c>data prepare synthetic</c>: generated records, no download.</summary>
+    public static DatabaseEntry Entry { get; } = new("synthetic", "Synthetic", "SYNTH", IsLabeled: true, DatabaseSource.Generated,
+        inputs => new SyntheticPreparer(inputs.Records));
+
     private readonly SyntheticEcgOptions _options = options ?? new SyntheticEcgOptions();
 
-    public string Database => "Synthetic";
-    public string Prefix => "SYNTH";
-    public bool IsLabeled => true;
+    public string Database => Entry.Title;
+    public string Prefix => Entry.Prefix;
+    public bool IsLabeled => Entry.IsLabeled;
     public int RecordCount => recordCount;
 
     public IReadOnlyDictionary<string, string> Options => new Dictionary<string, string>

@@ -24,6 +24,10 @@ namespace SemiSegEcg.Data.Prepare;
 /// </summary>
 public sealed class ZhejiangPreparer : IDatabasePreparer
 {
+    /// <summary>The catalog entry of <c>data prepare zhejiang</c>.</summary>
+    public static DatabaseEntry Entry { get; } = new("zhejiang", "Zhejiang", "Zhejiang", IsLabeled: true, DatabaseSource.SignalsAndLabels,
+        inputs => new ZhejiangPreparer(inputs.Signals, inputs.Labels, inputs.Mask, inputs.RawSignals)) { Benchmarked = true };
+
     public const string DenoisedFolder = "PVCVTECGData";
     public const string RawFolder = "PVCVTRawECGData";
     public const double SamplingRateHz = 2000;
@@ -69,9 +73,9 @@ public sealed class ZhejiangPreparer : IDatabasePreparer
             throw new InvalidDataException($"Zhejiang: none of the {files.Count} signal files in '{_signalDir}' has labels in '{labelsDir}'");
     }
 
-    public string Database => "Zhejiang";
-    public string Prefix => "Zhejiang";
-    public bool IsLabeled => true;
+    public string Database => Entry.Title;
+    public string Prefix => Entry.Prefix;
+    public bool IsLabeled => Entry.IsLabeled;
     public int RecordCount => _records.Count;
 
     public static int WindowLength => (int)Math.Round(WindowSeconds * SamplingRateHz);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SemiSegEcg.Evaluation;
 
 namespace SemiSegEcg.Experiments.Reporting;
 
@@ -38,7 +39,7 @@ public sealed class BaselineComparison
     }
 
     /// <summary>The row minus its backbone's baseline in <paramref name="column"/>, over the (draw, seed) pairs both have.</summary>
-    public PairedDifference? Difference(ResultRow row, ResultColumn column, ReportMetric metric)
+    public PairedDifference? Difference(ResultRow row, ResultColumn column, MetricEntry metric)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(metric);
@@ -49,11 +50,11 @@ public sealed class BaselineComparison
     }
 
     /// <summary>True when the cell's interval excludes 0 (see <see cref="PairedDifference.IsSignificant"/>).</summary>
-    public bool IsSignificant(ResultRow row, ResultColumn column, ReportMetric metric) =>
+    public bool IsSignificant(ResultRow row, ResultColumn column, MetricEntry metric) =>
         Difference(row, column, metric) is { IsSignificant: true };
 
     /// <summary><c>+1.2 [−0.3, +2.7] (n=3)</c> scaled like the metric (no interval for fewer than two pairs or pairs that do not vary); <c>–</c> without pairs.</summary>
-    public string FormatCell(ResultRow row, ResultColumn column, ReportMetric metric)
+    public string FormatCell(ResultRow row, ResultColumn column, MetricEntry metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
         var d = Difference(row, column, metric);

@@ -1,16 +1,21 @@
 using System.Globalization;
 using SemiSegEcg.Algorithms.Catalog;
 using SemiSegEcg.Config;
+using SemiSegEcg.Data.Prepare;
+using SemiSegEcg.Experiments.Sweep;
 
 namespace SemiSegEcg.Experiments.Reporting;
 
-/// <summary>The benchmark's spellings and orders: algorithms as report names (<c>base</c> → <c>scratch</c>), datasets, ratios.</summary>
+/// <summary>The benchmark's spellings and orders, from the catalogs: algorithms as report names (<c>base</c> → <c>scratch</c>), datasets, ratios.</summary>
 public static class BenchmarkNames
 {
     /// <summary>The paper's method order (the catalog's, the supervised baseline first), each method followed by its variants.</summary>
     public static IReadOnlyList<string> AlgorithmOrder { get; } = MethodCatalog.ReportNames.Select(n => n.Name).ToArray();
 
-    public static IReadOnlyList<string> DatasetOrder { get; } = ["ludb", "qtdb", "isp", "zhejiang", "merged"];
+    /// <summary>The catalog's benchmarked databases in the paper's order, then the cross-domain set.</summary>
+    public static IReadOnlyList<string> DatasetOrder { get; } = [.. DatabaseCatalog.Benchmarked.Select(d => d.Key), SweepRequest.MergedDataset];
+
+    private const string CrossDomainTitle = "Cross-domain";
 
     /// <summary>The method a run's config trained, telling apart the variants a switch selects (step-matched baseline, original ST++ selection).</summary>
     public static string Algorithm(ExperimentConfig config)
@@ -23,15 +28,10 @@ public static class BenchmarkNames
     public static string AlgorithmTitle(string algorithm) =>
         MethodCatalog.ReportNames.FirstOrDefault(n => n.Name == algorithm).Title ?? algorithm;
 
-    public static string DatasetTitle(string dataset) => dataset switch
-    {
-        "ludb" => "LUDB",
-        "qtdb" => "QTDB",
-        "isp" => "ISP",
-        "zhejiang" => "Zhejiang",
-        "merged" => "Cross-domain",
-        _ => dataset,
-    };
+    /// <summary>The catalog's title of a benchmarked database, <c>Cross-domain</c> for the merged set; an unknown name is its own title.</summary>
+    public static string DatasetTitle(string dataset) =>
+        dataset == SweepRequest.MergedDataset ? CrossDomainTitle
+        : DatabaseCatalog.Benchmarked.FirstOrDefault(d => d.Key == dataset)?.Title ?? dataset;
 
     /// <summary><c>1/16</c>, or <c>all</c> for a run without a labeled fraction (the cross-domain set).</summary>
     public static string RatioTitle(int? ratio) => ratio is int r ? string.Create(CultureInfo.InvariantCulture, $"1/{r}") : "all";

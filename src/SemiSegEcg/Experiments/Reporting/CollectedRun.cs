@@ -2,7 +2,7 @@ namespace SemiSegEcg.Experiments.Reporting;
 
 /// <summary>One tested run found under a report root, with what identifies it in the tables and its metrics.</summary>
 /// <param name="Algorithm">Config name: <c>scratch</c>, <c>fixmatch</c>, …</param>
-/// <param name="Backbone"><c>resnet18</c>, <c>vit_tiny</c>; <c>+UNet</c> appended for the U-Net decode head.</param>
+/// <param name="Backbone">The backbone name with its head's <see cref="Models.Heads.HeadEntry.ReportSuffix"/> (<c>resnet18</c>, <c>vit_tiny+UNet</c>).</param>
 /// <param name="Ratio">Labeled fraction 1/N, or null for a run on the full labeled set (cross-domain).</param>
 /// <param name="SampleCount">Test samples the metrics are over.</param>
 /// <param name="Epochs">Training budget (<c>train.epochs</c>).</param>

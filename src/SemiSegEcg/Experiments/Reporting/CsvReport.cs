@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using SemiSegEcg.Evaluation;
 
 namespace SemiSegEcg.Experiments.Reporting;
 
 /// <summary>
 /// report.csv in long form: one row per run (<c>kind=run</c>, with its label draw, seed and budget) and one per table cell (<c>kind=mean</c>, with
-/// <c>&lt;metric&gt;_sd</c> columns), raw values (mIoU as a fraction, MAE in ms) for every <see cref="ReportMetric.All"/>.
+/// <c>&lt;metric&gt;_sd</c> columns), raw values (mIoU as a fraction, MAE in ms) for every <see cref="MetricCatalog.Reported"/>.
 /// </summary>
 public static class CsvReport
 {
@@ -13,7 +14,7 @@ public static class CsvReport
     {
         ArgumentNullException.ThrowIfNull(table);
         var s = new StringBuilder("kind,backbone,algorithm,dataset,ratio,draw,seed,epochs,n,run");
-        foreach (var m in ReportMetric.All) s.Append(',').Append(m.Name).Append(',').Append(m.Name).Append("_sd");
+        foreach (var m in MetricCatalog.Reported) s.Append(',').Append(m.Name).Append(',').Append(m.Name).Append("_sd");
         s.Append('\n');
         foreach (var row in table.Rows)
         {
@@ -25,11 +26,11 @@ public static class CsvReport
                 {
                     Start(s, "run", row, column, run.Draw.ToString(CultureInfo.InvariantCulture), run.Seed.ToString(CultureInfo.InvariantCulture),
                         run.Epochs.ToString(CultureInfo.InvariantCulture), 1, run.Directory);
-                    foreach (var m in ReportMetric.All) s.Append(',').Append(Number(run.Metric(m.Name))).Append(',');
+                    foreach (var m in MetricCatalog.Reported) s.Append(',').Append(Number(run.Metric(m.Name))).Append(',');
                     s.Append('\n');
                 }
                 Start(s, "mean", row, column, "", "", runs[0].Epochs.ToString(CultureInfo.InvariantCulture), runs.Count, "");
-                foreach (var m in ReportMetric.All)
+                foreach (var m in MetricCatalog.Reported)
                 {
                     var a = table.Aggregate(row, column, m);
                     s.Append(',').Append(Number(a?.Mean ?? double.NaN)).Append(',').Append(a is null || a.Count < 2 ? "" : Number(a.StandardDeviation));

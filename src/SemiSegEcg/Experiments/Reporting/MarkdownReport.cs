@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SemiSegEcg.Evaluation;
 
 namespace SemiSegEcg.Experiments.Reporting;
 
@@ -40,7 +41,7 @@ public static class MarkdownReport
         ArgumentOutOfRangeException.ThrowIfLessThan(headingLevel, 1);
         var s = new StringBuilder();
         string hashes = new('#', headingLevel);
-        foreach (var metric in ReportMetric.Tables)
+        foreach (var metric in MetricCatalog.Tables)
         {
             AppendTable(s, hashes, $"{metric.Title}, {metric.Direction}", table.Columns, table.Rows, (row, column) =>
             {
@@ -56,7 +57,7 @@ public static class MarkdownReport
     }
 
     /// <summary>The metrics whose paired differences the report shows.</summary>
-    public static IReadOnlyList<ReportMetric> ComparedMetrics { get; } = ReportMetric.Tables.Take(2).ToList();
+    public static IReadOnlyList<MetricEntry> ComparedMetrics { get; } = MetricCatalog.Tables.Take(2).ToList();
 
     private static void AppendComparison(StringBuilder s, string hashes, BaselineComparison comparison)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using SemiSegEcg.Evaluation;
 using SemiSegEcg.IO;
 
 namespace SemiSegEcg.Experiments.Reporting;
@@ -39,7 +40,7 @@ public static class RatioPlot
         ArgumentNullException.ThrowIfNull(dataset);
         var columns = table.Columns.Where(c => c.Dataset == dataset && c.Ratio is not null).OrderByDescending(c => c.Ratio).ToList();
         if (columns.Count == 0) throw new ArgumentException($"dataset '{dataset}' has no labeled-fraction results to plot");
-        var metric = ReportMetric.PooledMeanIou;
+        var metric = PooledIou.Metric;
         var rows = table.Rows.Where(r => columns.Any(c => table.Aggregate(r, c, metric) is not null)).ToList();
         var backbones = rows.Select(r => r.Backbone).Distinct().ToList();
 

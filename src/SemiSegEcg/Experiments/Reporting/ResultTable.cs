@@ -1,4 +1,5 @@
 using System.Globalization;
+using SemiSegEcg.Evaluation;
 
 namespace SemiSegEcg.Experiments.Reporting;
 
@@ -55,14 +56,14 @@ public sealed class ResultTable
         _cells.TryGetValue((row, column), out var list) ? list : [];
 
     /// <returns>Null for an empty cell or one without a finite value.</returns>
-    public MetricAggregate? Aggregate(ResultRow row, ResultColumn column, ReportMetric metric)
+    public MetricAggregate? Aggregate(ResultRow row, ResultColumn column, MetricEntry metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
         return MetricAggregate.Of(RunsAt(row, column).Select(r => r.Metric(metric.Name)));
     }
 
     /// <summary>The row with the best mean in a column, when at least two rows have a value there.</summary>
-    public ResultRow? Best(ResultColumn column, ReportMetric metric)
+    public ResultRow? Best(ResultColumn column, MetricEntry metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
         var scored = Rows.Select(r => (Row: r, Aggregate: Aggregate(r, column, metric))).Where(x => x.Aggregate is not null).ToList();
@@ -71,7 +72,7 @@ public sealed class ResultTable
     }
 
     /// <summary><c>72.3 ± 1.2</c> (scaled), <c>72.3</c> for one run, <c>(n=1)</c> appended when n differs from <see cref="TypicalSeedCount"/>, <c>–</c> when empty.</summary>
-    public string FormatCell(ResultRow row, ResultColumn column, ReportMetric metric)
+    public string FormatCell(ResultRow row, ResultColumn column, MetricEntry metric)
     {
         var aggregate = Aggregate(row, column, metric);
         if (aggregate is null) return "–";

@@ -3,22 +3,20 @@ using System.Text.RegularExpressions;
 using SemiSegEcg.Config;
 using SemiSegEcg.Data.Prepare;
 using SemiSegEcg.Evaluation;
+using SemiSegEcg.Models.Heads;
 using SemiSegEcg.Training;
 
 namespace SemiSegEcg.Experiments.Reporting;
 
 /// <summary>
 /// Finds every tested run under a root (a folder holding <c>config.yaml</c> and <c>test_outputs.npy</c>, or only its
-/// <c>evaluation.json</c>, as under results/) and reads
-/// what identifies it from its saved config, without needing the data: algorithm, backbone (<c>+UNet</c> with the
-/// U-Net head), dataset (first segment of <c>exp_name</c>, else the index file prefix), labeled ratio (<c>1overN</c> in
+/// <c>evaluation.json</c>, as under results/) and reads what identifies it from its saved config, without needing the
+/// data: algorithm, backbone (with its head's <see cref="HeadEntry.ReportSuffix"/>, <c>+UNet</c>), dataset (first segment of <c>exp_name</c>, else the index file prefix), labeled ratio (<c>1overN</c> in
 /// <c>train_labeled_csv</c>, else in <c>exp_name</c>), label draw (<c>_draw&lt;k&gt;</c> in <c>train_labeled_csv</c>, else
 /// a <c>draw&lt;k&gt;</c> segment of <c>exp_name</c>, else 0), seed. A run that cannot be read becomes a warning, not a failure.
 /// </summary>
 public static partial class RunCollector
 {
-    private const string UNetHead = "UNetHead";
-
     public static IReadOnlyList<CollectedRun> Collect(string root, ICollection<string>? warnings = null, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -59,7 +57,7 @@ public static partial class RunCollector
         ArgumentNullException.ThrowIfNull(runDirectory);
         var run = new RunDirectory(runDirectory);
         var config = ConfigLoader.FromNode(ConfigReader.ReadFile(run.ConfigFile)).Config;
-        string backbone = config.DecodeHead.Name == UNetHead ? config.Backbone.Name + "+UNet" : config.Backbone.Name;
+        string backbone = config.Backbone.Name + HeadCatalog.Find(config.DecodeHead.Name)?.ReportSuffix;
         var (metrics, samples) = EvaluationCache.Load(runDirectory);
         return new CollectedRun(runDirectory, BenchmarkNames.Algorithm(config), backbone, Dataset(config), Ratio(config),
             config.Seed, samples, config.Train.Epochs, Path.GetFileName(config.Dataset.TestCsv ?? ""), metrics, Draw(config),

@@ -4,9 +4,9 @@ namespace SemiSegEcg.Experiments.Sweep;
 /// What the user asked for: the grid axes plus the settings every run shares. <see cref="SweepGrid.Expand"/> turns it
 /// into runs; <see cref="SweepCommandLine.SweepArguments"/> turns it back into a <c>semiseg sweep</c> command line.
 /// </summary>
-/// <param name="Backbones">Folders of <c>configs/base</c>: <c>resnet18</c>, <c>vit_tiny</c>, <c>resnet18_unet</c>, <c>vit_tiny_unet</c>.</param>
+/// <param name="Backbones">Model folders of <c>configs/base</c> (<see cref="Models.ShippedModels.Folders"/>: <c>resnet18</c>, <c>vit_tiny_unet</c>, ...).</param>
 /// <param name="Algorithms">Config names (<see cref="SemiSegEcg.Algorithms.Catalog.MethodCatalog.ConfigNames"/>: <c>scratch</c>, <c>fixmatch</c>, ...).</param>
-/// <param name="Datasets"><c>ludb</c>, <c>qtdb</c>, <c>isp</c>, <c>zhejiang</c> (one run per ratio) or <c>merged</c> (the cross-domain set, one run).</param>
+/// <param name="Datasets">Benchmark databases (<see cref="Data.Prepare.DatabaseCatalog.Benchmarked"/>: <c>ludb</c>, ...; one run per ratio) or <c>merged</c> (the cross-domain set, one run).</param>
 /// <param name="Ratios">Labeled fractions 1/N: 2, 4, 8, 16.</param>
 /// <param name="ConfigsRoot">The <c>configs</c> folder holding <c>base/</c> and <c>bench/</c>.</param>
 /// <param name="OutputRoot">Run folders go to <c>&lt;OutputRoot&gt;/&lt;backbone&gt;/&lt;algorithm&gt;/&lt;dataset&gt;/1over&lt;N&gt;/seed&lt;k&gt;</c>.</param>

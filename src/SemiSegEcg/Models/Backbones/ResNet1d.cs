@@ -16,6 +16,13 @@ namespace SemiSegEcg.Models.Backbones;
 /// </remarks>
 public sealed class ResNet1d : BackboneBase
 {
+    /// <summary>The catalog entry of <c>backbone: {resnet18: {...}}</c>, the benchmark's ResNet.</summary>
+    public static BackboneEntry ResNet18 { get; } = BackboneEntry.Of<ResNetOptions>("resnet18", "ResNet-18", options => new ResNet1d(18, options));
+
+    /// <summary>The catalog entry of <c>resnet34</c>: built from a config that names it, never trained by the benchmark.</summary>
+    public static BackboneEntry ResNet34 { get; } =
+        BackboneEntry.Of<ResNetOptions>("resnet34", "ResNet-34", options => new ResNet1d(34, options), shipped: false);
+
     private readonly Sequential stem;
     private readonly MaxPool1d maxpool;
 

@@ -28,6 +28,9 @@ namespace SemiSegEcg.Models.Backbones;
 /// </remarks>
 public sealed class VisionTransformer1d : BackboneBase
 {
+    /// <summary>The catalog entry of <c>backbone: {vit_tiny: {...}}</c>.</summary>
+    public static BackboneEntry Entry { get; } = BackboneEntry.Of<VitOptions>("vit_tiny", "ViT-Tiny", options => new VisionTransformer1d(options));
+
     // Registered by hand under the original's names (block0, block1, … are not field names), in its order.
     private readonly Parameter pos_embedding;
     private readonly Parameter cls_embedding;

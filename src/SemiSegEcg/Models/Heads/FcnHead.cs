@@ -13,6 +13,9 @@ namespace SemiSegEcg.Models.Heads;
 /// </summary>
 public sealed class FcnHead : DecodeHeadBase
 {
+    /// <summary>The catalog entry of <c>decode_head: {FCNHead: {...}}</c>, the original's head: its model folders are the bare backbone names.</summary>
+    public static HeadEntry Entry { get; } = HeadEntry.Of<FcnHeadOptions>("FCNHead", "FCN", options => new FcnHead(options));
+
     private readonly nn.Module<Tensor, Tensor> convs;
     private readonly Sequential? conv_cat;
     private readonly int[] _inputLevels;

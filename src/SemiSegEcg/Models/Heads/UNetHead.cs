@@ -30,6 +30,10 @@ namespace SemiSegEcg.Models.Heads;
 /// </remarks>
 public sealed class UNetHead : DecodeHeadBase
 {
+    /// <summary>The catalog entry of <c>decode_head: {UNetHead: {...}}</c>: model folders <c>&lt;backbone&gt;_unet</c>, report rows <c>&lt;backbone&gt;+UNet</c>.</summary>
+    public static HeadEntry Entry { get; } =
+        HeadEntry.Of<UNetHeadOptions>("UNetHead", "U-Net", options => new UNetHead(options), folderSuffix: "_unet", reportSuffix: "+UNet");
+
     private readonly Sequential? fuse;
     private readonly Sequential? input_convs;
     private readonly ModuleList<UNetDecoderStage> up_blocks;

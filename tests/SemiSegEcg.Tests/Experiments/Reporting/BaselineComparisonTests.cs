@@ -1,3 +1,4 @@
+using SemiSegEcg.Evaluation;
 using SemiSegEcg.Experiments.Reporting;
 
 namespace SemiSegEcg.Tests.Experiments.Reporting;
@@ -58,11 +59,11 @@ public sealed class BaselineComparisonTests
 
         // Then: ViT-Tiny has no baseline, so it is not compared; the cells read as computed by hand
         Assert.Equal(["fixmatch", "mean_teacher"], comparison.Rows.Select(r => r.Algorithm).Order(StringComparer.Ordinal));
-        Assert.Equal("+3.0 [+0.5, +5.5] (n=3)", comparison.FormatCell(new ResultRow("resnet18", "fixmatch"), column, ReportMetric.PooledMeanIou));
-        Assert.True(comparison.IsSignificant(new ResultRow("resnet18", "fixmatch"), column, ReportMetric.PooledMeanIou));
-        Assert.False(comparison.IsSignificant(new ResultRow("resnet18", "mean_teacher"), column, ReportMetric.PooledMeanIou));
-        Assert.Equal("−0.5 [−19.6, +18.6] (n=2)", comparison.FormatCell(new ResultRow("resnet18", "mean_teacher"), column, ReportMetric.PooledMeanIou));
-        Assert.Equal("–", comparison.FormatCell(new ResultRow("resnet18", "fixmatch"), new ResultColumn("qtdb", 16), ReportMetric.PooledMeanIou));
+        Assert.Equal("+3.0 [+0.5, +5.5] (n=3)", comparison.FormatCell(new ResultRow("resnet18", "fixmatch"), column, PooledIou.Metric));
+        Assert.True(comparison.IsSignificant(new ResultRow("resnet18", "fixmatch"), column, PooledIou.Metric));
+        Assert.False(comparison.IsSignificant(new ResultRow("resnet18", "mean_teacher"), column, PooledIou.Metric));
+        Assert.Equal("−0.5 [−19.6, +18.6] (n=2)", comparison.FormatCell(new ResultRow("resnet18", "mean_teacher"), column, PooledIou.Metric));
+        Assert.Equal("–", comparison.FormatCell(new ResultRow("resnet18", "fixmatch"), new ResultColumn("qtdb", 16), PooledIou.Metric));
         Assert.Null(BaselineComparison.Build(table, "cps"));
         Assert.Equal(["mean_teacher", "scratch_step_matched"], BaselineComparison.Build(table, "fixmatch")!.Rows.Select(r => r.Algorithm).Order(StringComparer.Ordinal));
     }

@@ -23,4 +23,13 @@ public sealed class BenchmarkNamesTests
         Assert.Equal(title, BenchmarkNames.AlgorithmTitle(algorithm));
         Assert.True(BenchmarkNames.AlgorithmKey(algorithm).Item1 < BenchmarkNames.AlgorithmOrder.Count);
     }
+
+    [Fact]
+    public void Should_Order_And_Title_The_Benchmarked_Databases_Then_The_Cross_Domain_Set()
+    {
+        Assert.Equal(["ludb", "qtdb", "isp", "zhejiang", "merged"], BenchmarkNames.DatasetOrder);
+        Assert.Equal(["LUDB", "QTDB", "ISP", "Zhejiang", "Cross-domain", "mitdb"],
+            BenchmarkNames.DatasetOrder.Append("mitdb").Select(BenchmarkNames.DatasetTitle));
+        Assert.True(BenchmarkNames.DatasetKey("zhejiang").CompareTo(BenchmarkNames.DatasetKey("mitdb")) < 0);
+    }
 }

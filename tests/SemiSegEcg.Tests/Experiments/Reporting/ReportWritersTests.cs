@@ -1,4 +1,5 @@
 using System.Globalization;
+using SemiSegEcg.Evaluation;
 using SemiSegEcg.Experiments.Reporting;
 
 namespace SemiSegEcg.Tests.Experiments.Reporting;
@@ -21,7 +22,7 @@ public sealed class ReportWritersTests
         string md = MarkdownReport.Render(Table, "runs/sweep", ["ratio_ludb.png"]);
 
         Assert.Contains("over 2 runs (label draws × seeds)", md, StringComparison.Ordinal);
-        Assert.Equal(ReportMetric.Tables.Count, md.Split('\n').Count(l => l.StartsWith("| Backbone | Method |", StringComparison.Ordinal)));
+        Assert.Equal(MetricCatalog.Tables.Count, md.Split('\n').Count(l => l.StartsWith("| Backbone | Method |", StringComparison.Ordinal)));
         Assert.Contains("| Backbone | Method | LUDB 1/16 | LUDB 1/2 | Cross-domain all |", md, StringComparison.Ordinal);
         Assert.Contains("| resnet18 | Supervised | 65.0 ± 7.1 | 82.0 ± 2.8 | 50.0 ± 0.0 |", md, StringComparison.Ordinal);
         Assert.Contains("| resnet18 | FixMatch | **75.0 ± 7.1** | **85.0 ± 0.0** | – |", md, StringComparison.Ordinal);
@@ -36,7 +37,7 @@ public sealed class ReportWritersTests
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
         string Col(string[] row, string name) => row[Array.IndexOf(header, name)];
 
-        Assert.Equal(10 + 2 * ReportMetric.All.Count, header.Length);
+        Assert.Equal(10 + 2 * MetricCatalog.Reported.Count, header.Length);
         Assert.All(rows, r => Assert.Equal(header.Length, r.Length));
         Assert.Equal(10, rows.Count(r => r[0] == "run"));
         Assert.Equal(5, rows.Count(r => r[0] == "mean"));

@@ -1,3 +1,4 @@
+using SemiSegEcg.Evaluation;
 using SemiSegEcg.Experiments.Reporting;
 
 namespace SemiSegEcg.Tests.Experiments.Reporting;
@@ -44,8 +45,8 @@ public sealed class ResultTableTests
         var scratch = new ResultRow("resnet18", "scratch");
         var fixmatch = new ResultRow("resnet18", "fixmatch");
         var sixteenth = new ResultColumn("ludb", 16);
-        var pooled = ReportMetric.PooledMeanIou;
-        var mae = ReportMetric.All.Single(m => m.Name == "MAE_avg_ms");
+        var pooled = PooledIou.Metric;
+        var mae = MetricCatalog.Reported.Single(m => m.Name == "MAE_avg_ms");
 
         // When
         var miou = table.Aggregate(scratch, sixteenth, pooled)!;

@@ -339,11 +339,11 @@ public sealed class UNetHeadTests
     }
 
     [Fact]
-    public void Should_Be_Listed_And_Built_By_The_Model_Factory()
+    public void Should_Be_In_The_Head_Catalog_And_Built_By_The_Model_Factory()
     {
         using var model = ResNet18UNet(new UNetHeadOptions());
 
-        Assert.Contains("UNetHead", ModelFactory.HeadNames);
+        Assert.Same(UNetHead.Entry, HeadCatalog.Find("UNetHead"));
         Assert.IsType<UNetHead>(model.DecodeHead);
         Assert.Contains("decode_head.up_blocks.4.convs.1.bn.running_var", model.state_dict().Keys);
     }

@@ -65,6 +65,27 @@ public sealed class DataCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Should_Refuse_An_Unknown_Database_By_Name_Listing_The_Catalogs_Keys_Without_Creating_The_Output()
+    {
+        string output = _tmp.File("out");
+
+        var error = Assert.ThrowsAny<Exception>(() => Run("data", "prepare", "mitdb", "--raw", _tmp.Path, "--out", output));
+
+        Assert.Contains($"unknown database 'mitdb'; expected {string.Join(", ", DatabaseCatalog.Keys.SkipLast(1))} or {DatabaseCatalog.Keys[^1]}", error.Message);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Should_Prepare_The_Database_An_Alias_Names()
+    {
+        // A PTB-XL folder without its table: only the PTB-XL preparer asks for ptbxl_database.csv.
+        var error = Assert.Throws<FileNotFoundException>(() => Run("data", "prepare", "PTB-XL", "--raw", _tmp.Path, "--out", _tmp.File("out")));
+
+        Assert.StartsWith("PTB-XL: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ptbxl_database.csv", error.Message);
+    }
+
+    [Fact]
     public void Should_Stop_With_The_Csv_Line_When_An_Isp_Target_Is_Malformed()
     {
         var isp = IspFixtureWriter.Write(_tmp.File("downloads/isp"), new IspFixtureOptions { TrainRecords = 2, TestRecords = 1, MalformedTarget = "[(0, 1, 2" });
