@@ -2,6 +2,7 @@ using SemiSegEcg.Cli.Commands.Data;
 using SemiSegEcg.Cli.Commands.Delineation;
 using SemiSegEcg.Cli.Commands.Demo;
 using SemiSegEcg.Cli.Commands.Evaluation;
+using SemiSegEcg.Cli.Commands.Export;
 using SemiSegEcg.Cli.Commands.Report;
 using SemiSegEcg.Cli.Commands.Sweep;
 using SemiSegEcg.Cli.Commands.Training;
@@ -24,6 +25,7 @@ public static class CommandRegistry
         ["evaluate"] = typeof(EvaluateSettings),
         ["delineate"] = typeof(DelineateSettings),
         ["delineate-eval"] = typeof(DelineateEvalSettings),
+        ["export-model"] = typeof(ExportModelSettings),
         ["sweep"] = typeof(SweepSettings),
         ["report"] = typeof(ReportSettings),
     };
@@ -60,10 +62,14 @@ public static class CommandRegistry
             .WithExample("evaluate", "runs/resnet18/scratch/ludb/1over16", "runs/resnet18/fixmatch/ludb/1over16");
         config.AddCommand<DelineateCommand>("delineate")
             .WithDescription("Delineate recordings with a trained model: P/QRS/T waves, beats, PR/QRS/QT/QTc per lead and as a lead consensus.")
+            .WithExample("delineate", "../shared/data/ludb/1", "--plot")
             .WithExample("delineate", "--model", "runs/resnet18/scratch/ludb/1over16", "../shared/data/ludb/1", "--format", "csv,json,wfdb", "--plot");
         config.AddCommand<DelineateEvalCommand>("delineate-eval")
             .WithDescription("Score a model's delineations as the literature does: per fiducial Se, PPV and mean ± SD error (ms) within ±150 ms, on LUDB's test split and QTDB's q1c beats.")
             .WithExample("delineate-eval", "--model", "runs/resnet18/scratch/ludb/1over16", "--ludb", "../shared/data/ludb", "--qtdb", "../shared/data/qtdb");
+        config.AddCommand<ExportModelCommand>("export-model")
+            .WithDescription("Write a trained model as one compact file: the network's weights (optionally fp16), its config and preprocessing, no training state; how the bundled models/delineator.ckpt is made.")
+            .WithExample("export-model", "runs/resnet18_unet/scratch/ludb-all", "--out", "models/delineator.ckpt", "--fp16");
         config.AddCommand<SweepCommand>("sweep")
             .WithDescription("Run the benchmark grid (backbones × algorithms × datasets × ratios × seeds) as separate train processes; skips finished runs, resumes interrupted ones; --emit-slurm writes a Slurm array instead.")
             .WithExample("sweep", "--backbones", "resnet18,vit_tiny", "--algorithms", "scratch,fixmatch", "--datasets", "ludb", "--ratios", "16,8", "--seeds", "0-2", "--data_root", "prepared", "--jobs", "2");

@@ -20,9 +20,20 @@ public sealed class TrainedModel : IDisposable
         PreprocessingNotice = preprocessing.AssumedNotice;
     }
 
+    /// <summary>The name of the model file embedded in this assembly (<c>models/delineator.ckpt</c> of the repository).</summary>
+    public const string BundledResourceName = "SemiSegEcg.delineator.ckpt";
+
+    /// <summary>How <see cref="CheckpointPath"/> names the bundled model, which has no path of its own.</summary>
+    public const string BundledModelName = "bundled models/delineator.ckpt";
+
     public EncoderDecoder Model { get; }
     public LoadedConfig Config { get; }
-    public string CheckpointPath { get; }
+
+    /// <summary>The checkpoint loaded, or <see cref="BundledModelName"/> for <see cref="LoadDefault"/>'s model.</summary>
+    public string CheckpointPath { get; private init; }
+
+    /// <summary>Whether this is the model shipped inside the library (<see cref="LoadDefault"/>).</summary>
+    public bool IsBundled { get; private init; }
 
     /// <summary>What the model was trained with (stored in its checkpoint, or the shipped defaults for older ones).</summary>
     public Preprocessing Preprocessing { get; }
@@ -76,6 +87,32 @@ public sealed class TrainedModel : IDisposable
         {
             model.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Loads the delineation model shipped inside this assembly (no file or download needed; see MODEL.md of the
+    /// repository for its training data, metrics and known failure modes), on the CPU.
+    /// </summary>
+    public static TrainedModel LoadDefault()
+    {
+        using var resource = typeof(TrainedModel).Assembly.GetManifestResourceStream(BundledResourceName)
+            ?? throw new InvalidOperationException($"this build of SemiSegEcg carries no bundled model (resource {BundledResourceName})");
+        // Checkpoints are read as zip files from a path: the embedded one is copied out for the load and removed at once.
+        string file = Path.Combine(Path.GetTempPath(), $"semiseg-bundled-{Environment.ProcessId}-{Guid.NewGuid():N}{RunDirectory.CheckpointExtension}");
+        try
+        {
+            using (var copy = File.Create(file)) resource.CopyTo(copy);
+            var trained = Load(file);
+            return new TrainedModel(trained.Model, trained.Config, BundledModelName, new ModelPreprocessing(trained.Preprocessing, null))
+            {
+                CheckpointPath = BundledModelName,
+                IsBundled = true,
+            };
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 

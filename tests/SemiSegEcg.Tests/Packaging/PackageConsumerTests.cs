@@ -98,7 +98,8 @@ public sealed class PackageConsumerTests : IDisposable
             == System.Runtime.InteropServices.Architecture.X64, "the consumer picks the linux-x64 libtorch natives");
         // Given: the package in a local feed (the only source: everything else comes from the NuGet cache this
         // repository's own restore filled, so the test needs no network), and a console project outside this repository that references it and
-        // the CPU libtorch natives, and delineates a synthetic recording with the original's ResNet-18 + FCN weights
+        // the CPU libtorch natives, and runs the README's C# example and delineates a synthetic recording with the original's
+        // ResNet-18 + FCN weights
         string package = Pack();
         string consumer = _tmp.File("consumer");
         Directory.CreateDirectory(consumer);
@@ -126,15 +127,17 @@ public sealed class PackageConsumerTests : IDisposable
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
-            using SemiSegEcg.Delineation;
-            using SemiSegEcg.Experiments;
+        // The README's C# example, as written, delineates a real LUDB record with the model bundled in the package; the
+        // record's path is the only substitution (README.md reads it from ../shared/data beside the clone).
+        string readmeExample = ReadmeCSharpExample().Replace("\"../shared/data/ludb/1\"", $"@\"{Path.Combine(SharedData.LudbRecords, "1")}\"", StringComparison.Ordinal);
+        Assert.Contains(SharedData.LudbRecords, readmeExample, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), readmeExample + """
 
             using var trained = TrainedModel.Load(args[0], args[1]);
             var delineator = trained.CreateDelineator();
             double[] lead = Enumerable.Range(0, 5000).Select(i => Math.Sin(2 * Math.PI * 1.2 * i / 500.0)).ToArray();
-            var result = delineator.Delineate(new RecordingInput("synthetic", 500, ["II"], [lead], "synthetic"));
-            Console.WriteLine($"leads={result.Leads.Count} samples={result.LengthSamples}");
+            var synthetic = delineator.Delineate(new RecordingInput("synthetic", 500, ["II"], [lead], "synthetic"));
+            Console.WriteLine($"leads={synthetic.Leads.Count} samples={synthetic.LengthSamples}");
             """);
 
         // When
@@ -144,8 +147,21 @@ public sealed class PackageConsumerTests : IDisposable
             Path.Combine(SharedData.BundledRoot, "reference", "resnet18_fcn_state_dict.pt"),
             Path.Combine(SharedData.RepoRoot, "configs", "base", "resnet18", "scratch.yaml"));
 
-        // Then: the 10-s recording at 500 Hz comes back delineated at its own rate
+        // Then: LUDB record 1 is delineated by the bundled model, and the synthetic 10-s recording
+        // at 500 Hz comes back delineated at its own rate by the original's weights
         Assert.True(run.Code == 0, run.Output);
+        Assert.Matches(new System.Text.RegularExpressions.Regex(@"^[1-9]\d* beats, \d+ bpm, PR \d+ ms, QRS \d+ ms, QTc \d+ ms$", System.Text.RegularExpressions.RegexOptions.Multiline), run.Output.ReplaceLineEndings("\n"));
         Assert.Contains("leads=1 samples=5000", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The one <c>csharp</c> block of README.md.</summary>
+    private static string ReadmeCSharpExample()
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(SharedData.RepoRoot, "README.md"));
+        var starts = Enumerable.Range(0, lines.Length).Where(i => lines[i].Trim() == "```csharp").ToList();
+        Assert.Single(starts);
+        int end = Array.FindIndex(lines, starts[0] + 1, l => l.Trim() == "```");
+        Assert.True(end > starts[0], "README.md: the csharp block is not closed");
+        return string.Join('\n', lines[(starts[0] + 1)..end]) + "\n";
     }
 }

@@ -11,7 +11,7 @@ public sealed class DelineateSettings : CommandSettings
     public string[] Inputs { get; init; } = [];
 
     [CommandOption("-m|--model <RUN_OR_CHECKPOINT>")]
-    [Description("A run folder (its best-MeanIoU.ckpt), a .ckpt file, or an original PyTorch .pth with --config.")]
+    [Description("A run folder (its best-MeanIoU.ckpt), a .ckpt file, or an original PyTorch .pth with --config (default: the bundled model, see MODEL.md).")]
     public string Model { get; init; } = "";
 
     [CommandOption("--config <FILE>")]
@@ -55,7 +55,7 @@ public sealed class DelineateSettings : CommandSettings
     public override ValidationResult Validate()
     {
         if (Inputs.Length == 0) return ValidationResult.Error("give at least one input recording");
-        if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model <RUN_OR_CHECKPOINT> is required");
+        if (string.IsNullOrWhiteSpace(Model) && Config is not null) return ValidationResult.Error("--config describes the network of a PyTorch .pth given with --model; without --model the bundled model is used");
         var unknown = Formats.Where(f => f is not ("csv" or "json" or "wfdb")).ToList();
         if (unknown.Count > 0) return ValidationResult.Error($"unknown --format {string.Join(", ", unknown)}; use csv, json and/or wfdb");
         if (SamplingRateHz is <= 0) return ValidationResult.Error("--fs must be positive");

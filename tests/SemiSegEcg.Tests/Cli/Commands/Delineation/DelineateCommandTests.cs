@@ -84,6 +84,22 @@ public sealed class DelineateCommandTests : IClassFixture<DelineateCommandTests.
     }
 
     [Fact]
+    public void Should_Delineate_With_The_Bundled_Model_And_Say_So_When_No_Model_Is_Given()
+    {
+        using var output = new TempDirectory();
+
+        var (exit, text) = CliRunner.Run("delineate", Path.Combine(SharedData.LudbRecords, "1"), "--out", output.Path);
+        var (withConfig, refusal) = CliRunner.Run("delineate", Path.Combine(SharedData.LudbRecords, "1"), "--config", "configs/base/resnet18/scratch.yaml", "--out", output.File("x"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"model {TrainedModel.BundledModelName} (resnet18 + ", text, StringComparison.Ordinal);
+        Assert.Equal(13, File.ReadAllLines(Path.Combine(output.Path, "1.summary.csv")).Length - 1);
+        Assert.Equal(1, withConfig);
+        Assert.Contains("--config describes the network of a PyTorch .pth given with --model", refusal, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output.File("x")));
+    }
+
+    [Fact]
     public void Should_Report_A_Missing_Model_Clearly()
     {
         using var output = new TempDirectory();
