@@ -5,6 +5,8 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Config;
 
 /// <summary>The configs/ grid: every base × override loads, validates, and carries the original's values (docs/reference/original-behaviour.md#configuration).</summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ShippedConfigTests
 {
     private static readonly string[] Databases = ["ludb", "qtdb", "isp", "zhejiang"];

@@ -8,6 +8,7 @@ namespace SemiSegEcg.Tests.Experiments;
 /// <summary>Each shipped semi-supervised config trains, checkpoints, resumes and tests on real LUDB samples (tiny budget).</summary>
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class SemiSupervisedEndToEndTests
 {
     [Theory]

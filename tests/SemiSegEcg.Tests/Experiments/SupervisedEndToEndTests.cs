@@ -9,6 +9,7 @@ namespace SemiSegEcg.Tests.Experiments;
 
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class SupervisedEndToEndTests
 {
     [Fact]

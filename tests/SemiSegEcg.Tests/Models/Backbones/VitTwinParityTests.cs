@@ -7,6 +7,7 @@ namespace SemiSegEcg.Tests.Models.Backbones;
 
 /// <summary>Our ViT + FCN against the PyTorch twin (bench/pytorch_twin/vit_twin.py) on its committed state dicts.</summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Parity)]
 public sealed class VitTwinParityTests(ITestOutputHelper output)
 {
     [Theory]

@@ -2,6 +2,7 @@ using SemiSegEcg.Training.Pipeline;
 
 namespace SemiSegEcg.Tests.Training.Pipeline;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class EpochPlanTests
 {
     [Fact]
