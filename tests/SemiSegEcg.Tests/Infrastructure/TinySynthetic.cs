@@ -7,15 +7,15 @@ namespace SemiSegEcg.Tests.Infrastructure;
 
 /// <summary>
 /// A synthetic database generated once per test run (<c>data prepare synthetic</c>: 10 records of 4 leads with exact
-/// masks, split by subject 6 / 2 / 2) with small index files: 8 labeled samples (2 subjects), 16 unlabeled, 8 valid,
-/// 8 test, trained with batches of 4. Needs nothing but the code: no bundled record, no download.
+/// masks, split by subject 6 / 2 / 2) with small index files: 4 labeled samples (1 subject), 8 unlabeled, 4 valid,
+/// 4 test, trained with batches of 4 (two steps an epoch). Needs nothing but the code: no bundled record, no download.
 /// </summary>
 public static class TinySynthetic
 {
-    public const int Labeled = 8;
-    public const int Unlabeled = 16;
-    public const int Valid = 8;
-    public const int Test = 8;
+    public const int Labeled = 4;
+    public const int Unlabeled = 8;
+    public const int Valid = 4;
+    public const int Test = 4;
     public const int BatchSize = 4;
 
     private static readonly Lazy<string> Root = new(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -47,9 +47,11 @@ public static class TinySynthetic
         var train = IndexCsv.Read(layout.UnlabeledIndex, requireLabels: true);
         var valid = IndexCsv.Read(layout.ValidIndex, requireLabels: true);
         var test = IndexCsv.Read(layout.TestIndex, requireLabels: true);
-        var subjects = train.Select(e => e.SubjectId).Distinct().ToList();
-        var labeled = train.Where(e => subjects.Take(2).Contains(e.SubjectId)).ToList();
+        string firstSubject = train[0].SubjectId;
+        var labeled = train.Where(e => e.SubjectId == firstSubject).ToList();
         var unlabeled = train.Take(Unlabeled).ToList();
+        valid = valid.Take(Valid).ToList();
+        test = test.Take(Test).ToList();
         // The tests rely on this shape: a change of the generator or the splitter that breaks it must fail here.
         if (labeled.Count != Labeled || unlabeled.Count != Unlabeled || valid.Count != Valid || test.Count != Test)
             throw new InvalidOperationException($"the synthetic database gives {labeled.Count} labeled, {unlabeled.Count} unlabeled, {valid.Count} valid, " +
