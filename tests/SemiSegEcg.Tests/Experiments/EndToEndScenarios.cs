@@ -15,6 +15,16 @@ public delegate LoadedConfig TinyConfig(string baseConfig, string outputDir, par
 /// </summary>
 public static class EndToEndScenarios
 {
+    /// <summary>Each shipped semi-supervised method: its algorithm name, the networks it checkpoints, a loss only it logs.</summary>
+    public static TheoryData<string, string[], string> SemiSupervisedMethods => new()
+    {
+        { "mean_teacher", ["model", "model_ema"], "loss_u_s" },
+        { "fixmatch", ["model"], "mask_ratio" },
+        { "cps", ["model", "model2"], "loss_total_2" },
+        { "reco", ["model", "model_ema"], "contr_loss" },
+        { "unimatch", ["model"], "loss_u_w_fp" },
+    };
+
     public static void ResumedRunEndsLikeUninterrupted(TinyConfig tiny)
     {
         using var straight = new TempDirectory();

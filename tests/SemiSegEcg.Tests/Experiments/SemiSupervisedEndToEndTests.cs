@@ -9,11 +9,7 @@ namespace SemiSegEcg.Tests.Experiments;
 public sealed class SemiSupervisedEndToEndTests
 {
     [Theory]
-    [InlineData("mean_teacher", new[] { "model", "model_ema" }, "loss_u_s")]
-    [InlineData("fixmatch", new[] { "model" }, "mask_ratio")]
-    [InlineData("cps", new[] { "model", "model2" }, "loss_total_2")]
-    [InlineData("reco", new[] { "model", "model_ema" }, "contr_loss")]
-    [InlineData("unimatch", new[] { "model" }, "loss_u_w_fp")]
+    [MemberData(nameof(EndToEndScenarios.SemiSupervisedMethods), MemberType = typeof(EndToEndScenarios))]
     public void Should_Train_Resume_And_Test_With_The_Shipped_Config(string algorithm, string[] networks, string logged) =>
         EndToEndScenarios.SemiSupervisedTrainsResumesAndTests(TinyLudb.Config, testSamples: 16, algorithm, networks, logged);
 }

@@ -13,11 +13,7 @@ public sealed class SyntheticDataEndToEndTests
     public void Should_End_A_Resumed_Run_Exactly_Like_An_Uninterrupted_One() => EndToEndScenarios.ResumedRunEndsLikeUninterrupted(TinySynthetic.Config);
 
     [Theory]
-    [InlineData("mean_teacher", new[] { "model", "model_ema" }, "loss_u_s")]
-    [InlineData("fixmatch", new[] { "model" }, "mask_ratio")]
-    [InlineData("cps", new[] { "model", "model2" }, "loss_total_2")]
-    [InlineData("reco", new[] { "model", "model_ema" }, "contr_loss")]
-    [InlineData("unimatch", new[] { "model" }, "loss_u_w_fp")]
+    [MemberData(nameof(EndToEndScenarios.SemiSupervisedMethods), MemberType = typeof(EndToEndScenarios))]
     public void Should_Train_Resume_And_Test_Each_Semi_Supervised_Method(string algorithm, string[] networks, string logged) =>
         EndToEndScenarios.SemiSupervisedTrainsResumesAndTests(TinySynthetic.Config, TinySynthetic.Test, algorithm, networks, logged);
 
