@@ -25,7 +25,7 @@ internal static class PipelineBenchmarks
             Path.Combine(configsRoot, "bench", "ludb", "1over16.yaml"), new CliOverrides { DataRoot = dataRoot });
         var paths = loaded.ResolveDatasetPaths();
         random.manual_seed(0);
-        using var algorithm = AlgorithmFactory.Create(loaded.Config.Algorithm, () => ExperimentModels.Create(loaded.Config), loaded.Config.Train);
+        using var algorithm = loaded.Config.Algorithm.Create(() => ExperimentModels.Create(loaded.Config));
         var data = ExperimentData.LoadTraining(loaded, paths, algorithm.DataNeeds);
         var values = new Dictionary<string, double>();
 

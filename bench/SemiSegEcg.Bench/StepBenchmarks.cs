@@ -59,7 +59,7 @@ internal static class StepBenchmarks
             var loaded = ConfigLoader.Load(Path.Combine(configsRoot, "base", config + ".yaml"), Path.Combine(configsRoot, "bench", "ludb", "1over16.yaml"),
                 new CliOverrides { DataRoot = dataRoot });
             random.manual_seed(0);
-            var algorithm = AlgorithmFactory.Create(loaded.Config.Algorithm, () => ExperimentModels.Create(loaded.Config), loaded.Config.Train);
+            var algorithm = loaded.Config.Algorithm.Create(() => ExperimentModels.Create(loaded.Config));
             var data = ExperimentData.LoadTraining(loaded, loaded.ResolveDatasetPaths(), algorithm.DataNeeds with { UsesUnlabeled = true });
             var producer = new BatchProducer(data.Labeled, data.Unlabeled, data.LabeledRecipe, data.UnlabeledRecipe, data.LengthSamples);
             var plan = EpochPlan.Create(data.Labeled.Count, data.Unlabeled!.Count, data.Unlabeled.Count, 16, 0, 0);

@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Tests.Algorithms;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ReCoTests
 {
     [Fact]

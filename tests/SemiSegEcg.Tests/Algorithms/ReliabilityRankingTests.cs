@@ -2,6 +2,7 @@ using SemiSegEcg.Algorithms.Shared;
 
 namespace SemiSegEcg.Tests.Algorithms;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ReliabilityRankingTests
 {
     // Three samples of 4 positions; the final checkpoint predicts classes 0..3 once each.

@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Tests.Algorithms;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class SemiSupervisedAlgorithmTests
 {
     public static TheoryData<string> Methods => new() { "mean_teacher", "fixmatch", "cps", "reco", "unimatch" };

@@ -5,6 +5,8 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Cli;
 
 /// <summary>The messages a new user meets first: each names the thing to fix and how, exit 1, nothing written.</summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class CliErrorMessageTests : IDisposable
 {
     private static readonly string Configs = Path.Combine(SharedData.RepoRoot, "configs");

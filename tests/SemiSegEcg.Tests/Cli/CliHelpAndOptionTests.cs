@@ -8,6 +8,8 @@ namespace SemiSegEcg.Tests.Cli;
 /// Every command's help renders (a markup error in any description used to crash <c>--help</c>), every declared option
 /// works in snake_case and kebab-case, and an undeclared option stops the command with a suggestion, exit 1.
 /// </summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class CliHelpAndOptionTests
 {
     public static TheoryData<string> Commands() => [.. CommandRegistry.Commands.Keys];

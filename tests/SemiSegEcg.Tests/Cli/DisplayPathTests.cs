@@ -2,6 +2,7 @@ using SemiSegEcg.Cli;
 
 namespace SemiSegEcg.Tests.Cli;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class DisplayPathTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using SemiSegEcg.Cli;
 
 namespace SemiSegEcg.Tests.Cli;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ProgressLayoutTests
 {
     private static readonly string[] Parts = ["epoch 12 step 34/88", "loss 0.1234", "lr 1.00e-3"];

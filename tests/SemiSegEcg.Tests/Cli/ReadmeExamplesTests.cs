@@ -14,6 +14,7 @@ namespace SemiSegEcg.Tests.Cli;
 /// </summary>
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class ReadmeExamplesTests
 {
     private static readonly string[] TinyIndexSets =

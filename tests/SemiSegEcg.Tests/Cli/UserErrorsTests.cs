@@ -4,6 +4,8 @@ using Spectre.Console;
 
 namespace SemiSegEcg.Tests.Cli;
 
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class UserErrorsTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using SemiSegEcg.Config;
 
 namespace SemiSegEcg.Tests.Config;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ConfigBinderTests
 {
     public enum Color

@@ -3,6 +3,8 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Config;
 
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ConfigInheritanceTests : IDisposable
 {
     private readonly TempDirectory _tmp = new();

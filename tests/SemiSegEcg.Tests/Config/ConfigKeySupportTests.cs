@@ -8,6 +8,8 @@ namespace SemiSegEcg.Tests.Config;
 /// Keys of the original's configs that we accept only with their shipped value: any other value stops the load with
 /// the key and the supported value, never silently ignored. (That the shipped values load is ShippedConfigTests'.)
 /// </summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ConfigKeySupportTests : IDisposable
 {
     private readonly TempDirectory _tmp = new();

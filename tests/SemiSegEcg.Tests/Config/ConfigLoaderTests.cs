@@ -5,6 +5,8 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Config;
 
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ConfigLoaderTests : IDisposable
 {
     /// <summary>The original's vit_tiny ReCo config as shipped: ../ paths, cuda, AMP, 1-epoch debug budget, the eash_ typo.</summary>

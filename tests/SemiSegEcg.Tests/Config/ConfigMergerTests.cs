@@ -2,6 +2,7 @@ using SemiSegEcg.Config;
 
 namespace SemiSegEcg.Tests.Config;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ConfigMergerTests
 {
     private static ConfigMapping Yaml(string text, string file) => ConfigReader.ParseMapping(text, file, "/abs/" + file);

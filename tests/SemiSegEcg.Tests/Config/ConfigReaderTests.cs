@@ -3,6 +3,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Config;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ConfigReaderTests
 {
     private static ConfigScalar ScalarAt(ConfigNode root, string key) => Assert.IsType<ConfigScalar>(root.Find(key));

@@ -3,6 +3,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Config;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ConfigWriterTests
 {
     [Fact]

@@ -9,6 +9,8 @@ namespace SemiSegEcg.Tests.Config;
 /// A method's own <c>train</c> keys bind into its options record: another method's key is refused by name, a key of no
 /// method is an unknown key, ranges are checked by the record, and the saved config keeps every key as written.
 /// </summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class MethodKeyBindingTests : IDisposable
 {
     private readonly TempDirectory _tmp = new();

@@ -7,6 +7,8 @@ namespace SemiSegEcg.Tests.Config;
 /// Every shipped config resolves to exactly what it resolved to before configs/base/ was rewritten into shared pieces
 /// with <c>_base_</c>: the hashes below were taken from the flat files, so reorganising the YAML cannot change a run.
 /// </summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ShippedConfigSnapshotTests
 {
     /// <summary>SHA-256 of <see cref="CanonicalConfigText"/>, loaded as <c>semiseg train -f BASE [-o OVERRIDE]</c> loads it.</summary>

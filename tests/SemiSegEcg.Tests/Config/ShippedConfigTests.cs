@@ -6,6 +6,8 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Config;
 
 /// <summary>The configs/ grid: every base × override loads, validates, and carries the original's values (docs/reference/original-behaviour.md#configuration).</summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ShippedConfigTests
 {
     /// <summary>One override folder per benchmarked database of the catalog.</summary>

@@ -8,6 +8,7 @@ namespace SemiSegEcg.Tests.Config;
 
 /// <summary>configs/base/{resnet18,vit_tiny}_unet/*: every algorithm loads with an override and builds a full-resolution network.</summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class UNetConfigTests
 {
     public static TheoryData<string, string> Files()

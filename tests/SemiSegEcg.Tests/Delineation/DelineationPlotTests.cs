@@ -7,6 +7,7 @@ using static SemiSegEcg.Tests.Delineation.DelineationTestData;
 
 namespace SemiSegEcg.Tests.Delineation;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class DelineationPlotTests
 {
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];

@@ -6,6 +6,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Delineation;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class DelineationWritersTests
 {
     /// <summary>Two leads at 250 Hz, two beats each; the consensus is lead "II"'s copy.</summary>

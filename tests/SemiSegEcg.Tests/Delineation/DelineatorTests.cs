@@ -4,6 +4,7 @@ using static SemiSegEcg.Tests.Delineation.DelineationTestData;
 
 namespace SemiSegEcg.Tests.Delineation;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class DelineatorTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using SemiSegEcg.Signal;
 
 namespace SemiSegEcg.Tests.Delineation;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class FastQuantileTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using static SemiSegEcg.Tests.Delineation.DelineationTestData;
 
 namespace SemiSegEcg.Tests.Delineation;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class WaveExtractorTests
 {
     private const byte B = WaveLabels.Background, P = WaveLabels.P, Q = WaveLabels.Qrs, T = WaveLabels.T;

@@ -11,6 +11,7 @@ namespace SemiSegEcg.Tests.Docs;
 /// repository, and source comments cite the behaviour reference by docs anchors that exist — never a document outside
 /// the repository.
 /// </summary>
+[Trait(Category.Trait, Category.Unit)]
 public sealed partial class DocsLinksTests
 {
     private static readonly string Root = SharedData.RepoRoot;

@@ -3,6 +3,7 @@ using static SemiSegEcg.Data.WaveLabels;
 
 namespace SemiSegEcg.Tests.Evaluation;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class BoundaryMetricsTests
 {
     [Theory]

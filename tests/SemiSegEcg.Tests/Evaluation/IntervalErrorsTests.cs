@@ -3,6 +3,7 @@ using static SemiSegEcg.Data.WaveLabels;
 
 namespace SemiSegEcg.Tests.Evaluation;
 
+[Trait(Category.Trait, Category.Parity)]
 public sealed class IntervalErrorsTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using static SemiSegEcg.Data.WaveLabels;
 
 namespace SemiSegEcg.Tests.Evaluation;
 
+[Trait(Category.Trait, Category.Parity)]
 public sealed class IntervalExtractorTests
 {
     // At 250 Hz one sample is 4 ms.

@@ -2,6 +2,7 @@ using SemiSegEcg.Evaluation;
 
 namespace SemiSegEcg.Tests.Evaluation;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class OneHotFromProbabilitiesTests
 {
     // T = 2, layout (4, T): position 0 ties P and T, position 1 is clearly QRS.

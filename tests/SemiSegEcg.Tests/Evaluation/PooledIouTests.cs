@@ -4,6 +4,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Evaluation;
 
+[Trait(Category.Trait, Category.Parity)]
 public sealed class PooledIouTests
 {
     [Fact]

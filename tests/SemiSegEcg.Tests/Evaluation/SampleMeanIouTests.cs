@@ -3,6 +3,7 @@ using SemiSegEcg.Evaluation;
 
 namespace SemiSegEcg.Tests.Evaluation;
 
+[Trait(Category.Trait, Category.Parity)]
 public sealed class SampleMeanIouTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Evaluation;
 
+[Trait(Category.Trait, Category.Parity)]
 public sealed class TestOutputsReaderTests
 {
     // Two samples, T = 3, layout (N, 4, T).

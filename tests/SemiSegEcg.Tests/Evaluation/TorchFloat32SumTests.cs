@@ -2,6 +2,7 @@ using SemiSegEcg.Evaluation;
 
 namespace SemiSegEcg.Tests.Evaluation;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class TorchFloat32SumTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace SemiSegEcg.Tests.Experiments;
 /// </summary>
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class ConfigKeysEndToEndTests
 {
     private const string Config = "resnet18/scratch.yaml";

@@ -9,6 +9,7 @@ namespace SemiSegEcg.Tests.Experiments;
 
 /// <summary>The cross-domain setting end to end on what this machine has: LUDB + QTDB labeled, PTB-XL unlabeled.</summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class CrossDomainEndToEndTests
 {
     [SkippableFact]

@@ -6,6 +6,7 @@ namespace SemiSegEcg.Tests.Experiments;
 
 /// <summary>A bad <c>--resume</c> checkpoint is refused before the run folder it points into is touched.</summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class ResumeValidationTests
 {
     [Theory]

@@ -15,6 +15,7 @@ namespace SemiSegEcg.Tests.Experiments;
 /// </summary>
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class ShippedConfigStepTests
 {
     public static TheoryData<string, string> Configs()

@@ -9,6 +9,7 @@ namespace SemiSegEcg.Tests.Experiments;
 
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class SupervisedEndToEndTests
 {
     [Fact]
@@ -56,24 +57,5 @@ public sealed class SupervisedEndToEndTests
     }
 
     [Fact]
-    public void Should_End_A_Resumed_Run_Exactly_Like_An_Uninterrupted_One()
-    {
-        using var straight = new TempDirectory();
-        using var resumed = new TempDirectory();
-        var full = TinyLudb.Config("resnet18/scratch.yaml", straight.Path, "train.epochs=2", "test=null", "train.step_matched=true");
-        var firstHalf = TinyLudb.Config("resnet18/scratch.yaml", resumed.Path, "train.epochs=2", "test=null", "train.step_matched=true");
-
-        var reference = ExperimentRunner.Train(full, NullTrainingObserver.Instance);
-        Assert.Throws<OperationCanceledException>(() => ExperimentRunner.Train(firstHalf, new StopAfterFirstEpoch()));
-        string last = new RunDirectory(firstHalf.Config.RunDirectory).Checkpoint(RunDirectory.Last);
-        var secondHalf = TinyLudb.Config("resnet18/scratch.yaml", resumed.Path, "train.epochs=2", "test=null",
-            "train.step_matched=true", $"resume={last}");
-        var continued = ExperimentRunner.Train(secondHalf, NullTrainingObserver.Instance);
-
-        Assert.Single(continued.History);
-        Assert.Equal(reference.History[1].ValidLoss, continued.History[0].ValidLoss);
-        Assert.Equal(reference.History[1].MeanIou, continued.History[0].MeanIou);
-        Assert.Equal(reference.History[1].TrainAverages["loss"], continued.History[0].TrainAverages["loss"]);
-        CheckpointWeights.AssertEqual(Path.Combine(full.Config.RunDirectory, "last.ckpt"), Path.Combine(secondHalf.Config.RunDirectory, "last.ckpt"), full.Config);
-    }
+    public void Should_End_A_Resumed_Run_Exactly_Like_An_Uninterrupted_One() => EndToEndScenarios.ResumedRunEndsLikeUninterrupted(TinyLudb.Config);
 }

@@ -14,6 +14,7 @@ namespace SemiSegEcg.Tests.Experiments;
 
 /// <summary><c>mode</c> / <c>pretrained_backbone</c> and <c>freeze_backbone</c>: what the networks a run trains start from and which of their weights train.</summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class TrainableNetworksTests : IDisposable
 {
     private readonly TempDirectory _tmp = new();

@@ -28,6 +28,7 @@ namespace SemiSegEcg.Tests.Fuzzing;
 /// </summary>
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class InputFuzzTests(ITestOutputHelper output) : IDisposable
 {
     private const int TextCases = 200;

@@ -3,6 +3,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.IO;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class NpyFileTests
 {
     [Fact]

@@ -6,12 +6,15 @@ namespace SemiSegEcg.Tests.Infrastructure;
 /// <summary>The methods that a compiled method body calls (call, callvirt, newobj, ldftn), read from its IL.</summary>
 public static class IlCallSites
 {
+    public static IEnumerable<MethodBase> Callees(MethodBase method) => Sites(method).Select(s => s.Callee);
+
+    /// <summary>Each call site in IL order with its instruction (ldftn followed by a delegate's newobj makes a delegate).</summary>
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(f => (OpCode)f.GetValue(null)!)
         .ToDictionary(o => o.Value);
 
-    public static IEnumerable<MethodBase> Callees(MethodBase method)
+    public static IEnumerable<(OpCode OpCode, MethodBase Callee)> Sites(MethodBase method)
     {
         byte[]? il;
         try
@@ -42,7 +45,7 @@ public static class IlCallSites
                 catch (Exception e) when (e is ArgumentException or BadImageFormatException or TypeLoadException or MissingMethodException)
                 {
                 }
-                if (callee is not null) yield return callee;
+                if (callee is not null) yield return (opCode, callee);
             }
             position += OperandSize(opCode, il, position);
         }

@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Tests.Infrastructure;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class TorchSmokeTests
 {
     [Fact]

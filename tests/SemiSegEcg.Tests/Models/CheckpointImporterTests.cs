@@ -8,6 +8,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Tests.Models;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Parity)]
 public sealed class CheckpointImporterTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace SemiSegEcg.Tests.Models;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Parity)]
 public sealed class EncoderDecoderTests(ITestOutputHelper output)
 {
     private const string InputFile = "input_x.npy";

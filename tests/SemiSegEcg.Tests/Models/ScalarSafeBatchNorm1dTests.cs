@@ -6,6 +6,7 @@ namespace SemiSegEcg.Tests.Models;
 
 /// <summary>Our BatchNorm1d only holds its Scalars: outputs, running statistics and batch counts equal TorchSharp's bit for bit.</summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ScalarSafeBatchNorm1dTests
 {
     [Fact]

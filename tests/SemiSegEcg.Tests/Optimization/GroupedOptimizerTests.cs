@@ -15,6 +15,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace SemiSegEcg.Tests.Optimization;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class GroupedOptimizerTests(ITestOutputHelper output)
 {
     [Fact]

@@ -9,6 +9,7 @@ using SemiSegEcg.Tests.Models.Backbones;
 namespace SemiSegEcg.Tests.Optimization;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Parity)]
 public sealed class ParameterGroupBuilderTests
 {
     private const double Decay = 0.75;

@@ -10,6 +10,7 @@ namespace SemiSegEcg.Tests.Optimization;
 /// files are interchangeable with TorchSharp's (checkpoints written before them load).
 /// </summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ScalarSafeOptimizerTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using SemiSegEcg.Signal;
 
 namespace SemiSegEcg.Tests.Signal;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ComplexFftTests
 {
     // Small radices, generic odd radices (7, 31), Bluestein lengths (37, 97, 2·1249, prime 4999) and the pipeline sizes.

@@ -3,6 +3,7 @@ using Xunit.Abstractions;
 
 namespace SemiSegEcg.Tests.Signal;
 
+[Trait(Category.Trait, Category.Parity)]
 public sealed class EcgPreprocessorTests(ITestOutputHelper output)
 {
     [Fact]

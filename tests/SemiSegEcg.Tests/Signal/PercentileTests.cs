@@ -2,6 +2,7 @@ using SemiSegEcg.Signal;
 
 namespace SemiSegEcg.Tests.Signal;
 
+[Trait(Category.Trait, Category.Parity)]
 public sealed class PercentileTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using SemiSegEcg.Signal;
 
 namespace SemiSegEcg.Tests.Signal;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class RealFftTests
 {
     [Theory]

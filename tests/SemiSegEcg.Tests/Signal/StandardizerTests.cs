@@ -2,6 +2,7 @@ using SemiSegEcg.Signal;
 
 namespace SemiSegEcg.Tests.Signal;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class StandardizerTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using SemiSegEcg.Synthetic;
 
 namespace SemiSegEcg.Tests.Synthetic;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class SyntheticDatasetTests
 {
     private static readonly SyntheticEcgOptions Options = new() { SamplingRateHz = 250, LeadCount = 4 };

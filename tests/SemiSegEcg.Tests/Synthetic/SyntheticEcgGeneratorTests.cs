@@ -3,6 +3,7 @@ using SemiSegEcg.Synthetic;
 
 namespace SemiSegEcg.Tests.Synthetic;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class SyntheticEcgGeneratorTests
 {
     private static readonly SyntheticEcgOptions Default = new();

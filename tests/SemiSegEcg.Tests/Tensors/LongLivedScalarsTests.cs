@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Tests.Tensors;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class LongLivedScalarsTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using SemiSegEcg.Training;
 
 namespace SemiSegEcg.Tests.Training;
 
+[Trait(Category.Trait, Category.Parity)]
 public sealed class CosineWarmupScheduleTests
 {
     [Fact]

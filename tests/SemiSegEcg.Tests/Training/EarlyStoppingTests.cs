@@ -2,6 +2,7 @@ using SemiSegEcg.Training;
 
 namespace SemiSegEcg.Tests.Training;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class EarlyStoppingTests
 {
     [Theory]

@@ -12,6 +12,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Tests.Training;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class GradientAccumulationTests
 {
     private const int Length = 500;

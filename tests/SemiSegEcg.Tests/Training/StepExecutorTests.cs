@@ -13,6 +13,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Tests.Training;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class StepExecutorTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace SemiSegEcg.Tests.Transforms;
 
+[Trait(Category.Trait, Category.Parity)]
 public sealed class AdaptivePowerlineNoiseTests(ITestOutputHelper output)
 {
     private const double ReferenceAmplitude = 0.9292543649673459;

@@ -9,6 +9,7 @@ namespace SemiSegEcg.Tests.Transforms;
 /// standardized and on the filtered mV lead. Our generator is not numpy's, so means are compared within four
 /// standard errors of the difference of two 2,000-call samples, stds within a relative margin.
 /// </summary>
+[Trait(Category.Trait, Category.Parity)]
 public sealed class AugmentationFactsTests(ITestOutputHelper output)
 {
     public static TheoryData<string, string> Ops() => new()

@@ -3,6 +3,7 @@ using SemiSegEcg.Transforms;
 
 namespace SemiSegEcg.Tests.Transforms;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class CenterCropTests
 {
     [Fact]

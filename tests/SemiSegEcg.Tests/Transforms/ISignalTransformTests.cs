@@ -5,6 +5,7 @@ using SemiSegEcg.Transforms;
 namespace SemiSegEcg.Tests.Transforms;
 
 /// <summary>The contract every transform keeps: inputs are never written, labels pass untouched unless the op changes them, seeds reproduce, threads don't interfere.</summary>
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ISignalTransformTests
 {
     public static TheoryData<string> AllOps() => [.. Ops().Keys];

@@ -4,6 +4,7 @@ using SemiSegEcg.Transforms;
 
 namespace SemiSegEcg.Tests.Transforms;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class PooledOrderStatisticsTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 
 namespace SemiSegEcg.Tests.Transforms;
 
+[Trait(Category.Trait, Category.Parity)]
 public sealed class RandomPartialSineNoiseTests(ITestOutputHelper output)
 {
     [Fact]

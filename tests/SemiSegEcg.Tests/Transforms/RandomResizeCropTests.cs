@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace SemiSegEcg.Tests.Transforms;
 
+[Trait(Category.Trait, Category.Parity)]
 public sealed class RandomResizeCropTests(ITestOutputHelper output)
 {
     [Fact]

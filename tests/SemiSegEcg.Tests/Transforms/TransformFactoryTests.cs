@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace SemiSegEcg.Tests.Transforms;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class TransformFactoryTests(ITestOutputHelper output)
 {
     /// <summary>The reference's shipped strong augmentation (MT, FixMatch, ReCo).</summary>

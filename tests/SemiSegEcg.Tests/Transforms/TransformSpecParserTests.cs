@@ -2,6 +2,7 @@ using SemiSegEcg.Transforms;
 
 namespace SemiSegEcg.Tests.Transforms;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class TransformSpecParserTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace SemiSegEcg.Tests.Algorithms.Catalog;
 
 /// <summary>The catalog is the one list of methods: its names are consistent, and every other list derives from it.</summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class MethodCatalogTests
 {
     public static TheoryData<string> Names() => new(MethodCatalog.Names);

@@ -5,6 +5,7 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Data.Index;
 
 /// <summary>The original reads an index path ending in <c>.pkl</c> as a pickled pandas DataFrame; so do we, safely.</summary>
+[Trait(Category.Trait, Category.Parity)]
 public sealed class IndexCsvTests
 {
     private static string Fixture(string name) => Path.Combine(SharedData.PickleFixtures, name);

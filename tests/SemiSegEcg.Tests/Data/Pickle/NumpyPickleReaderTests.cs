@@ -8,6 +8,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Data.Pickle;
 
+[Trait(Category.Trait, Category.Parity)]
 public sealed class NumpyPickleReaderTests
 {
     private static string Fixture(string name) => Path.Combine(SharedData.PickleFixtures, name);

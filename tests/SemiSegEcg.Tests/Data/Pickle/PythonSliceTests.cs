@@ -2,6 +2,7 @@ using SemiSegEcg.Data.Pickle;
 
 namespace SemiSegEcg.Tests.Data.Pickle;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class PythonSliceTests
 {
     [Fact]

@@ -11,6 +11,8 @@ namespace SemiSegEcg.Tests.Data.Prepare;
 /// The cross-domain setting on what this machine has: real LUDB, QTDB and the PTB-XL subset, prepared once into
 /// one data root (about 4 s), then merged.
 /// </summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class DatasetMergerTests : IClassFixture<DatasetMergerTests.PreparedRoot>
 {
     private readonly PreparedRoot _root;

@@ -8,6 +8,7 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Data.Prepare;
 
 /// <summary>ISP preparation on generated files in the distributed layout (the real data is not on this machine).</summary>
+[Trait(Category.Trait, Category.Unit)]
 public sealed class IspPreparerTests : IDisposable
 {
     private readonly TempDirectory _tmp = new("isp-prep");

@@ -3,6 +3,7 @@ using SemiSegEcg.Data.Prepare;
 
 namespace SemiSegEcg.Tests.Data.Prepare;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class IspTargetParserTests
 {
     [Theory]

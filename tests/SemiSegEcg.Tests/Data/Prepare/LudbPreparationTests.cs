@@ -11,6 +11,7 @@ namespace SemiSegEcg.Tests.Data.Prepare;
 /// Prepares all of real LUDB once (about 2 s) and checks the result against the original's figures (whole database:
 /// skipped without <c>../shared</c>); record-level behaviour is checked on the bundled 11-record subset.
 /// </summary>
+[Trait(Category.Trait, Category.Unit)]
 public sealed class LudbPreparationTests : IClassFixture<LudbPreparationTests.PreparedLudb>
 {
     private readonly PreparedLudb _prepared;

@@ -4,6 +4,7 @@ using SemiSegEcg.Data.Wfdb;
 
 namespace SemiSegEcg.Tests.Data.Prepare;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class MaskPainterTests
 {
     private static readonly WaveSpan[] Waves = [new(WaveLabels.P, 2, 3, 4), new(WaveLabels.Qrs, 6, 7, 8), new(WaveLabels.T, null, 11, 13)];

@@ -6,6 +6,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Data.Prepare;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class QtdbAndPtbXlPreparationTests
 {
     [SkippableFact]

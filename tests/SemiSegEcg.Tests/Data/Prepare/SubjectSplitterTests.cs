@@ -3,6 +3,7 @@ using SemiSegEcg.Data.Prepare;
 
 namespace SemiSegEcg.Tests.Data.Prepare;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class SubjectSplitterTests
 {
     private static readonly string[] LudbSubjects = Enumerable.Range(1, 200).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();

@@ -4,6 +4,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Data.Prepare;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ZhejiangLabelFileTests : IDisposable
 {
     private readonly TempDirectory _tmp = new("zhejiang-labels");

@@ -8,6 +8,7 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Data.Prepare;
 
 /// <summary>Zhejiang preparation on generated files of the distributed shape (the real data is not on this machine).</summary>
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ZhejiangPreparerTests : IClassFixture<ZhejiangPreparerTests.Prepared>
 {
     private const int Window = 20_000;

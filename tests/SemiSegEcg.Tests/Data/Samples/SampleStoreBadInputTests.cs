@@ -10,6 +10,7 @@ namespace SemiSegEcg.Tests.Data.Samples;
 /// A bad prepared file among many loaded in parallel is reported as a sequential loop would: the first bad row's file
 /// and field, as the reader's own error (not an AggregateException of whichever rows failed first).
 /// </summary>
+[Trait(Category.Trait, Category.Unit)]
 public sealed class SampleStoreBadInputTests : IDisposable
 {
     private const int Length = 5000;

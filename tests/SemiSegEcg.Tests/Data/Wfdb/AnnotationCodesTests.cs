@@ -2,6 +2,7 @@ using SemiSegEcg.Data.Wfdb;
 
 namespace SemiSegEcg.Tests.Data.Wfdb;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class AnnotationCodesTests
 {
     [Fact]

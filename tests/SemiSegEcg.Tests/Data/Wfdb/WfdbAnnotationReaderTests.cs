@@ -4,6 +4,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Data.Wfdb;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class WfdbAnnotationReaderTests
 {
     private static readonly string[] LudbLeads = ["i", "ii", "iii", "avr", "avl", "avf", "v1", "v2", "v3", "v4", "v5", "v6"];

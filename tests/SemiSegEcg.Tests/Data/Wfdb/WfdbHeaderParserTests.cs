@@ -3,6 +3,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Data.Wfdb;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class WfdbHeaderParserTests
 {
     [Fact]

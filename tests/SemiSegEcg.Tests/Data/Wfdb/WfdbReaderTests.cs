@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 
 namespace SemiSegEcg.Tests.Data.Wfdb;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class WfdbReaderTests(ITestOutputHelper output)
 {
     [SkippableFact]

@@ -6,6 +6,7 @@ namespace SemiSegEcg.Tests.Data.Wfdb;
 /// Byte layouts worked out by hand from the WFDB format definitions (signal(5)); each case has a negative value,
 /// the extremes, and the format's invalid sentinel.
 /// </summary>
+[Trait(Category.Trait, Category.Unit)]
 public sealed class WfdbSampleFormatTests
 {
     public static TheoryData<int, byte[], int[]> KnownBytes => new()

@@ -8,6 +8,7 @@ namespace SemiSegEcg.Tests.Experiments.Demo;
 
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class DemoRunnerTests
 {
     [Fact]

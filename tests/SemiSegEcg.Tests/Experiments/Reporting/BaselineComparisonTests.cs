@@ -4,6 +4,8 @@ using SemiSegEcg.Experiments.Reporting;
 namespace SemiSegEcg.Tests.Experiments.Reporting;
 
 /// <summary>Paired differences against a baseline, checked against values computed by hand (t quantiles from tables).</summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class BaselineComparisonTests
 {
     private static CollectedRun Run(string algorithm, int draw, double pooled, string backbone = "resnet18") =>

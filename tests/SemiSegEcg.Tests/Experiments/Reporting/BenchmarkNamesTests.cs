@@ -4,6 +4,8 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Experiments.Reporting;
 
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class BenchmarkNamesTests
 {
     [Theory]

@@ -2,6 +2,8 @@ using SemiSegEcg.Experiments.Reporting;
 
 namespace SemiSegEcg.Tests.Experiments.Reporting;
 
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ComparableRunsTests
 {
     private static CollectedRun Run(string dir, string dataset = "ludb", int samples = 480, int epochs = 20, string test = "LUDB_test.csv", int? patience = null) =>

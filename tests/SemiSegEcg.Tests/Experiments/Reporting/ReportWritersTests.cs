@@ -5,6 +5,8 @@ using SemiSegEcg.Experiments.Reporting;
 namespace SemiSegEcg.Tests.Experiments.Reporting;
 
 /// <summary><see cref="MarkdownReport"/>, <see cref="CsvReport"/> and <see cref="RatioPlot"/> on a small known table.</summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ReportWritersTests
 {
     private static readonly ResultTable Table = ResultTable.Build(

@@ -3,6 +3,8 @@ using SemiSegEcg.Experiments.Reporting;
 
 namespace SemiSegEcg.Tests.Experiments.Reporting;
 
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ResultTableTests
 {
     internal static CollectedRun Run(string algorithm, string backbone, string dataset, int? ratio, int seed, double pooled,

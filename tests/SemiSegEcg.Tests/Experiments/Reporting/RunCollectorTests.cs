@@ -5,6 +5,8 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Experiments.Reporting;
 
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class RunCollectorTests : IDisposable
 {
     private readonly TempDirectory _root = new("report-collect");

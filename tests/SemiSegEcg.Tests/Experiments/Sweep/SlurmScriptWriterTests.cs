@@ -4,6 +4,7 @@ using SemiSegEcg.Tests.Infrastructure;
 
 namespace SemiSegEcg.Tests.Experiments.Sweep;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class SlurmScriptWriterTests : IDisposable
 {
     private readonly TempDirectory _dir = new("sweep-slurm");

@@ -3,6 +3,8 @@ using SemiSegEcg.Experiments.Sweep;
 
 namespace SemiSegEcg.Tests.Experiments.Sweep;
 
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class SweepCommandLineTests
 {
     private static readonly SweepRun Run = new("vit_tiny", "fixmatch", "qtdb", 8, 3, "configs/base/vit_tiny/fixmatch.yaml",

@@ -7,6 +7,8 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Experiments.Sweep;
 
 /// <summary>Grid expansion against the shipped configs folder.</summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class SweepGridTests
 {
     private static readonly string Configs = Path.Combine(SharedData.RepoRoot, "configs");

@@ -9,6 +9,7 @@ namespace SemiSegEcg.Tests.Experiments.Sweep;
 
 /// <summary>Run folders fabricated in each state (real checkpoints from <see cref="CheckpointStore.Save"/>) and the command each one gets.</summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class SweepRunStateTests : IDisposable
 {
     private const int Epochs = 5;

@@ -6,6 +6,8 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Experiments.Sweep;
 
 /// <summary>Scheduling, logs, failures, GPUs and cancellation with a recording launcher; the real launcher on <c>sh</c>.</summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class SweepRunnerTests : IDisposable
 {
     private static readonly SemisegExecutable Exe = new("semiseg", []);

@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Tests.Models.Backbones;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ResNet1dTests
 {
     [Fact]

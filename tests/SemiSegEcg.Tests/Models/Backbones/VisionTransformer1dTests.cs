@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Tests.Models.Backbones;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Parity)]
 public sealed class VisionTransformer1dTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace SemiSegEcg.Tests.Models.Backbones;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class VitAttentionTests(ITestOutputHelper output)
 {
     [Fact]

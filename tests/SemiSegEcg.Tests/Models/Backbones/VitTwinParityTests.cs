@@ -10,6 +10,7 @@ namespace SemiSegEcg.Tests.Models.Backbones;
 /// original's names, and under the timm-style names our ViT saved before (read through the legacy mapping).
 /// </summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Parity)]
 public sealed class VitTwinParityTests(ITestOutputHelper output)
 {
     [Theory]

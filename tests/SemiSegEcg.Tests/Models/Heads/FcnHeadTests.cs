@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Tests.Models.Heads;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class FcnHeadTests
 {
     private static BackboneFeatures Features(params Tensor[] stages) => new(stages, null);

@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 namespace SemiSegEcg.Tests.Models.Heads;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class LatentProjectionTests
 {
     [Theory]

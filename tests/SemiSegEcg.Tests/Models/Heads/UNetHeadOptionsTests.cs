@@ -4,6 +4,7 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Models.Heads;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class UNetHeadOptionsTests
 {
     private static readonly UNetHeadOptions SingleScale = new()

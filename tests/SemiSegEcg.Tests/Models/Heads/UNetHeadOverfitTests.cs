@@ -10,6 +10,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace SemiSegEcg.Tests.Models.Heads;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class UNetHeadOverfitTests(ITestOutputHelper output)
 {
     private const int Steps = 30;

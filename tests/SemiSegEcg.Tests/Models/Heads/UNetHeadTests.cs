@@ -8,6 +8,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace SemiSegEcg.Tests.Models.Heads;
 
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class UNetHeadTests
 {
     /// <summary>The ViT-Tiny-1D layout: four 192-wide levels at 1/25, no stem, concatenated, 100 → 1600 in four ×2 steps.</summary>

@@ -17,6 +17,7 @@ namespace SemiSegEcg.Tests.Training.Checkpoints;
 /// reaches libtorch (which aborts the process on it).
 /// </summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class CheckpointStoreBadInputTests : IDisposable
 {
     private readonly TempDirectory _tmp = new("checkpoint-bad");

@@ -17,6 +17,7 @@ namespace SemiSegEcg.Tests.Training.Scalars;
 /// </summary>
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class GcStressTests
 {
     private const int Steps = 200;

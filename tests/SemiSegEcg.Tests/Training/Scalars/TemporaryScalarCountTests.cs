@@ -14,6 +14,7 @@ namespace SemiSegEcg.Tests.Training.Scalars;
 /// the temporaries TorchSharp's own optimizers make, ours make none, and UniMatch's CutMix step makes none.
 /// </summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class TemporaryScalarCountTests
 {
     [Fact]

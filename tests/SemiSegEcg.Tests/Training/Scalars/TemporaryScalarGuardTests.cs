@@ -13,6 +13,7 @@ namespace SemiSegEcg.Tests.Training.Scalars;
 /// module inside a shipped model does in its forward.
 /// </summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class TemporaryScalarGuardTests
 {
     [Fact]

@@ -9,6 +9,8 @@ using Spectre.Console.Cli;
 namespace SemiSegEcg.Tests.Cli.Commands.Data;
 
 /// <summary>The <c>semiseg data</c> commands as the CLI registers them, run on generated ISP and Zhejiang files.</summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class DataCommandsTests : IDisposable
 {
     private readonly TempDirectory _tmp = new("data-cli");

@@ -11,6 +11,7 @@ namespace SemiSegEcg.Tests.Cli.Commands.Delineation;
 
 /// <summary><c>semiseg delineate</c> with a model trained here on real LUDB samples, on real WFDB and CSV input.</summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class DelineateCommandTests : IClassFixture<DelineateCommandTests.TinyModel>
 {
     private readonly TinyModel _model;

@@ -7,6 +7,8 @@ using Spectre.Console.Cli;
 namespace SemiSegEcg.Tests.Cli.Commands.Report;
 
 /// <summary><c>semiseg report</c> on run folders with known test outputs.</summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class ReportCommandTests : IDisposable
 {
     private readonly TempDirectory _tmp = new("report-cli");

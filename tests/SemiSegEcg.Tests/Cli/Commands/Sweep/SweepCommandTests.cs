@@ -14,6 +14,7 @@ namespace SemiSegEcg.Tests.Cli.Commands.Sweep;
 /// </summary>
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class SweepCommandTests : IDisposable
 {
     private static readonly string Configs = Path.Combine(SharedData.RepoRoot, "configs");
