@@ -6,6 +6,7 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Delineation;
 
 /// <summary>EDF/EDF+ recordings: a real LUDB record exported to EDF reads back as its WFDB original, and malformed files are refused by field.</summary>
+[Trait(Category.Trait, Category.Unit)]
 public sealed class EdfRecordingTests : IDisposable
 {
     private readonly TempDirectory _tmp = new("edf");

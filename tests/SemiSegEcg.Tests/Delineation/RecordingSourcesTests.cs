@@ -4,6 +4,7 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Delineation;
 
 /// <summary>Folders and PhysioNet RECORDS files name whole databases for <c>semiseg delineate</c>.</summary>
+[Trait(Category.Trait, Category.Unit)]
 public sealed class RecordingSourcesTests : IDisposable
 {
     private readonly TempDirectory _tmp = new("recording-sources");

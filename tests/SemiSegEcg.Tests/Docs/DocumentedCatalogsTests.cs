@@ -7,6 +7,8 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Docs;
 
 /// <summary>The docs' tables of backbones, heads, databases and report metrics list exactly the catalogs' entries, in their order.</summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class DocumentedCatalogsTests
 {
     /// <summary>The rows of the first Markdown table whose header starts with <paramref name="header"/>, as trimmed cells.</summary>

@@ -7,6 +7,8 @@ namespace SemiSegEcg.Tests.Docs;
 /// RESULTS.md's benchmark tables are exactly what <c>semiseg report results/</c> computes from the committed runs, so a
 /// number in them can never drift from the run outputs behind it.
 /// </summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ResultsTablesTests
 {
     [Fact]

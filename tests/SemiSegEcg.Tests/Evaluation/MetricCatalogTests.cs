@@ -5,6 +5,7 @@ using SemiSegEcg.Training;
 namespace SemiSegEcg.Tests.Evaluation;
 
 /// <summary>The metric catalog is the one list of metrics: the report's columns are values a test run computes, and the checkpoints are its validation metrics.</summary>
+[Trait(Category.Trait, Category.Unit)]
 public sealed class MetricCatalogTests
 {
     [Fact]

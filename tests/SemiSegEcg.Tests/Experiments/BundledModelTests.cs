@@ -17,6 +17,7 @@ namespace SemiSegEcg.Tests.Experiments;
 /// </summary>
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class BundledModelTests
 {
     private static readonly string ShippedFile = Path.Combine(SharedData.RepoRoot, "models", "delineator.ckpt");

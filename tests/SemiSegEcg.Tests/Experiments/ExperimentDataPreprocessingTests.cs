@@ -6,6 +6,8 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Experiments;
 
 /// <summary>The preprocessing a config trains with (<see cref="ExperimentData.Preprocessing"/>): from <c>dataset.signal_length</c> and <c>dataset.filter</c>.</summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ExperimentDataPreprocessingTests
 {
     [Fact]

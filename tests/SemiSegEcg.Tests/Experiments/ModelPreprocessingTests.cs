@@ -19,6 +19,7 @@ namespace SemiSegEcg.Tests.Experiments;
 /// </summary>
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class ModelPreprocessingTests
 {
     private static readonly Preprocessing Trained = new()

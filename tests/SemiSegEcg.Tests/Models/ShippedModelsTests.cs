@@ -7,6 +7,8 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Models;
 
 /// <summary>The backbone and head catalogs are the one list of model parts: configs/base holds exactly their folders, and each folder builds its parts.</summary>
+[Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Unit)]
 public sealed class ShippedModelsTests
 {
     private static readonly string BaseRoot = Path.Combine(SharedData.RepoRoot, "configs", "base");

@@ -11,6 +11,7 @@ namespace SemiSegEcg.Tests.Packaging;
 /// this machine's libstdc++, which lacks GLIBCXX_3.4.32, so running at all shows the packed fix took effect.
 /// </summary>
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class PackageConsumerTests : IDisposable
 {
     private readonly TempDirectory _tmp = new("package-consumer");

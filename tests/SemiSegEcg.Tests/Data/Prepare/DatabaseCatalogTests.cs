@@ -4,6 +4,7 @@ using SemiSegEcg.Tests.Infrastructure;
 namespace SemiSegEcg.Tests.Data.Prepare;
 
 /// <summary>The database catalog is the one list of databases: names are unique, configs/bench has exactly the benchmarked ones, and a preparer reports its entry's names.</summary>
+[Trait(Category.Trait, Category.Unit)]
 public sealed class DatabaseCatalogTests
 {
     [Fact]

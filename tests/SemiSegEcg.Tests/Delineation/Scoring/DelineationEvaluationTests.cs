@@ -11,6 +11,7 @@ namespace SemiSegEcg.Tests.Delineation.Scoring;
 /// reference annotation itself, moved by a known number of samples: what comes out must be exactly that shift, so the
 /// reference parsing, the lead mapping, the offset convention and the QTDB cropping are all checked end to end.
 /// </summary>
+[Trait(Category.Trait, Category.Unit)]
 public sealed class DelineationEvaluationTests
 {
     [Fact]

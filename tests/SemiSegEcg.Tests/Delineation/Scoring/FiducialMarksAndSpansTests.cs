@@ -5,6 +5,7 @@ using SemiSegEcg.Delineation.Scoring;
 
 namespace SemiSegEcg.Tests.Delineation.Scoring;
 
+[Trait(Category.Trait, Category.Unit)]
 public sealed class FiducialMarksAndSpansTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using SemiSegEcg.Delineation.Scoring;
 namespace SemiSegEcg.Tests.Delineation.Scoring;
 
 /// <summary>Matching, the 150-ms edge, Se/PPV under partial annotation and the sign, on hand-made annotation sets.</summary>
+[Trait(Category.Trait, Category.Unit)]
 public sealed class FiducialScorerTests
 {
     private const double Fs500 = 500, Fs250 = 250;

@@ -14,6 +14,7 @@ namespace SemiSegEcg.Tests.Models.Backbones;
 /// model is refused instead of leaving the backbone random.
 /// </summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.Parity)]
 public sealed class VitStateDictNamesTests : IDisposable
 {
     private const string LegacyCase = "two_leads";

@@ -7,6 +7,7 @@ namespace SemiSegEcg.Tests.Cli.Commands.Delineation;
 
 /// <summary><c>semiseg delineate-eval</c> with a model trained here, on the bundled LUDB and QTDB records, and on bad input.</summary>
 [Collection(TorchCollection.Name)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class DelineateEvalCommandTests : IClassFixture<DelineateCommandTests.TinyModel>
 {
     private readonly DelineateCommandTests.TinyModel _model;

@@ -9,6 +9,7 @@ namespace SemiSegEcg.Tests.Cli.Commands.Export;
 /// <summary><c>semiseg export-model</c>: a run trained here becomes a compact model file that delineates like the run.</summary>
 [Collection(TorchCollection.Name)]
 [Trait(Speed.Trait, Speed.Slow)]
+[Trait(Category.Trait, Category.EndToEnd)]
 public sealed class ExportModelCommandTests
 {
     [Fact]
