@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using SemiSegEcg.Data.Prepare;
 using SemiSegEcg.IO;
 using SemiSegEcg.Signal;
 
@@ -9,8 +10,19 @@ namespace SemiSegEcg.Delineation;
 /// Draws a delineated recording as a PNG: one row per lead (band-passed 0.67–40 Hz, all leads at the same mV scale,
 /// as on ECG paper), P, QRS and T spans shaded blue, red and green with a dot on each peak, and on top a consensus row
 /// (the consensus waves over the lead their peaks come from) labelled per beat with PR, QRS and QT in ms (a single-lead
-/// record labels its lead instead). The title
+/// record labels its lead instead). Rows carry the usual lead names (<see cref="LeadDisplayNames"/>). The title
 /// carries the record's medians: HR, PR, QRS, QT, QTc (Bazett and Fridericia) and the beat count.
+/// <para>
+/// The background is the ECG-paper grid in its units: major lines every 0.2 s and 0.5 mV, minor lines every 0.04 s and
+/// 0.1 mV where they fall at least <see cref="MinorGridMinimumPx"/> apart (a 20-s view at 1600 px drops the 0.04-s
+/// lines). Rows sit a whole number of 0.5 mV apart, so every row's centre is a major line and the right-hand mV
+/// scale (…, −0.5, 0, 0.5, … around each row's centre) reads the same in every row. Time and amplitude are scaled to fit the
+/// picture, not at paper's 25 mm/s and 10 mm/mV, so the grid's cells are not square.
+/// </para>
+/// <para>
+/// A <see cref="ReferenceOverlay"/> draws the reference waves as thin bars in the wave colours along the bottom of
+/// each row, with a legend entry naming the annotator.
+/// </para>
 /// </summary>
 public static class DelineationPlot
 {
@@ -19,6 +31,15 @@ public static class DelineationPlot
     private static readonly Color TColor = Color.FromHex("#1a9e3a");
     private const double SpanHalfHeight = 0.46;
     private const string FontName = "DejaVu Sans";
+
+    /// <summary>Reference bars: the band of a row, from its bottom, in rows.</summary>
+    private const double ReferenceBarLow = 0.46, ReferenceBarHigh = 0.40;
+
+    /// <summary>ECG-paper grid: major and minor line pitch in s and mV.</summary>
+    private const double MajorSeconds = 0.2, MinorSeconds = 0.04, MajorMv = 0.5, MinorMv = 0.1;
+
+    /// <summary>Closest minor grid lines drawn, in pixels.</summary>
+    public const double MinorGridMinimumPx = 4;
 
     /// <summary>Height of the band above the consensus row that holds the per-beat labels, in rows.</summary>
     private const double LabelBandRows = 0.42;
@@ -33,13 +54,20 @@ public static class DelineationPlot
     }
 
     /// <summary>Renders and writes the PNG atomically.</summary>
-    public static void Save(string pngPath, RecordingInput input, DelineationResult result, DelineationPlotOptions? options = null)
+    public static void Save(string pngPath, RecordingInput input, DelineationResult result, DelineationPlotOptions? options = null, ReferenceOverlay? reference = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(pngPath);
-        AtomicFile.WriteAllBytes(pngPath, Render(input, result, options));
+        AtomicFile.WriteAllBytes(pngPath, Render(input, result, options, reference));
     }
 
-    public static byte[] Render(RecordingInput input, DelineationResult result, DelineationPlotOptions? options = null)
+    public static byte[] Render(RecordingInput input, DelineationResult result, DelineationPlotOptions? options = null, ReferenceOverlay? reference = null)
+    {
+        var (width, height) = ImageSize(result, options);
+        return Build(input, result, options, reference).GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    /// <summary>The plot <see cref="Render"/> draws, before rendering.</summary>
+    public static Plot Build(RecordingInput input, DelineationResult result, DelineationPlotOptions? options = null, ReferenceOverlay? reference = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
@@ -63,9 +91,9 @@ public static class DelineationPlot
         if (ShowsConsensus(result, o))
         {
             int peakLead = LeadConsensus.PeakLead(input.LeadNames, filtered);
-            rows.Add(($"consensus\n({input.LeadNames[peakLead]})", filtered[peakLead], result.Consensus!));
+            rows.Add(($"consensus\n({LeadDisplayNames.Display(input.LeadNames[peakLead])})", filtered[peakLead], result.Consensus!));
         }
-        for (int lead = 0; lead < input.LeadCount; lead++) rows.Add((input.LeadNames[lead], filtered[lead], result.Leads[lead]));
+        for (int lead = 0; lead < input.LeadCount; lead++) rows.Add((LeadDisplayNames.Display(input.LeadNames[lead]), filtered[lead], result.Leads[lead]));
 
         var tickPositions = new double[rows.Count];
         var tickLabels = new string[rows.Count];
@@ -75,33 +103,43 @@ public static class DelineationPlot
             tickPositions[r] = center;
             tickLabels[r] = rows[r].Name;
             DrawRow(plot, rows[r].Signal, rows[r].Track, center, rowSpacing, fs, first, last);
+            if (reference is not null) DrawReference(plot, reference.WavesOf(rows[r].Track.Lead), center, rowSpacing, fs, first, last);
         }
         if (LabelledTrack(result, o) is { } labelled) LabelBeats(plot, labelled, fs, first, last, rowSpacing, o.WidthPx / (t1 - t0));
 
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(tickPositions.Reverse().ToArray(), tickLabels.Reverse().ToArray());
         plot.Axes.Left.TickLabelStyle.FontSize = 15;
         plot.Axes.Left.TickLabelStyle.Bold = true;
-        plot.Axes.Bottom.TickGenerator = TimeTicks(t0, t1);
+        var (width, height) = ImageSize(result, o);
+        double labelBand = LabelledTrack(result, o) is null ? 0 : LabelBandRows * rowSpacing;
+        double bottom = -(rows.Count - 0.5) * rowSpacing, top = 0.5 * rowSpacing + labelBand;
+        plot.Axes.Bottom.TickGenerator = TimeTicks(t0, t1, width / (t1 - t0));
         plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
         plot.XLabel("time (s)", 14);
-        plot.Grid.XAxisStyle.MajorLineStyle.Color = Color.FromHex("#bdbdbd");
-        plot.Grid.XAxisStyle.MajorLineStyle.Width = 1;
-        plot.Grid.XAxisStyle.MinorLineStyle.Color = Color.FromHex("#ececec");
-        plot.Grid.XAxisStyle.MinorLineStyle.Width = 1;
-        plot.Grid.YAxisStyle.IsVisible = false;
-        double labelBand = LabelledTrack(result, o) is null ? 0 : LabelBandRows * rowSpacing;
-        plot.Axes.SetLimits(t0, t1, -(rows.Count - 0.5) * rowSpacing, 0.5 * rowSpacing + labelBand);
+        plot.Axes.Right.TickGenerator = MillivoltTicks(bottom, top, rowSpacing, height / (top - bottom));
+        plot.Axes.Right.TickLabelStyle.FontSize = 11;
+        plot.Axes.Right.Label.Text = "mV";
+        plot.Axes.Right.Label.FontSize = 14;
+        plot.Grid.YAxis = plot.Axes.Right;
+        foreach (var style in new[] { plot.Grid.XAxisStyle, plot.Grid.YAxisStyle })
+        {
+            style.MajorLineStyle.Color = Color.FromHex("#f0a8a8");
+            style.MajorLineStyle.Width = 1;
+            style.MinorLineStyle.Color = Color.FromHex("#fbe3e3");
+            style.MinorLineStyle.Width = 1;
+        }
+        plot.Axes.SetLimits(t0, t1, bottom, top);
+        plot.Axes.SetLimitsY(bottom, top, plot.Axes.Right);
         plot.Title(Title(input, result, t0, t1), 17);
 
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "P", FillColor = PColor.WithAlpha(0.35) });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "QRS", FillColor = QrsColor.WithAlpha(0.35) });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "T", FillColor = TColor.WithAlpha(0.35) });
+        if (reference is not null) plot.Legend.ManualItems.Add(new LegendItem { LabelText = reference.Label + ": bars under each row", FillColor = Colors.DimGray });
         plot.Legend.FontSize = 14;
         plot.Legend.Orientation = Orientation.Horizontal;
         plot.ShowLegend(Edge.Top);
-
-        var (width, height) = ImageSize(result, o);
-        return plot.GetImageBytes(width, height, ImageFormat.Png);
+        return plot;
     }
 
     private static int RowCount(DelineationResult result, DelineationPlotOptions o) => result.Leads.Count + (ShowsConsensus(result, o) ? 1 : 0);
@@ -134,6 +172,19 @@ public static class DelineationPlot
             if (w.Peak < first || w.Peak > last) continue;
             var marker = plot.Add.Marker(w.Peak / fs, signal[w.Peak] + center, MarkerShape.FilledCircle, 6, WaveColor(w.Kind));
             marker.MarkerLineColor = Colors.White;
+        }
+    }
+
+    /// <summary>Each reference wave in view as a thin bar along the bottom of the row, in its wave's colour.</summary>
+    private static void DrawReference(Plot plot, IReadOnlyList<WaveSpan> waves, double center, double rowSpacing, double fs, int first, int last)
+    {
+        foreach (var w in waves)
+        {
+            long start = w.Onset ?? w.Peak ?? w.Offset;
+            if (w.Offset < first || start > last) continue;
+            var bar = plot.Add.Rectangle(start / fs, (w.Offset + 1) / fs, center - ReferenceBarLow * rowSpacing, center - ReferenceBarHigh * rowSpacing);
+            bar.FillColor = WaveColor((WaveKind)w.ClassId).WithAlpha(0.85);
+            bar.LineWidth = 0;
         }
     }
 
@@ -179,21 +230,37 @@ public static class DelineationPlot
         return string.Join("   ·   ", parts) + window;
     }
 
-    private static ScottPlot.TickGenerators.NumericManual TimeTicks(double t0, double t1)
+    /// <summary>Grid lines every 0.2 s (labelled every 1, 2 or 5 s by span) and every 0.04 s where there is room.</summary>
+    private static ScottPlot.TickGenerators.NumericManual TimeTicks(double t0, double t1, double pxPerSecond)
+    {
+        double span = t1 - t0;
+        double labelled = span <= 12 ? 1 : span <= 30 ? 2 : 5;
+        return GridTicks(t0, t1, MinorSeconds * pxPerSecond >= MinorGridMinimumPx, t =>
+            IsMultiple(t, labelled) ? t.ToString("0.#", CultureInfo.InvariantCulture) : "", MajorSeconds, MinorSeconds);
+    }
+
+    /// <summary>Grid lines every 0.5 mV and 0.1 mV; each major line labelled in mV from the nearest row's centre (none midway).</summary>
+    private static ScottPlot.TickGenerators.NumericManual MillivoltTicks(double bottom, double top, double rowSpacing, double pxPerMv) =>
+        GridTicks(bottom, top, MinorMv * pxPerMv >= MinorGridMinimumPx, y =>
+        {
+            double fromCentre = y - Math.Round(y / rowSpacing) * rowSpacing;
+            bool midway = Math.Abs(Math.Abs(fromCentre) - rowSpacing / 2) < 1e-6;
+            return midway ? "" : (Math.Round(fromCentre / MajorMv) * MajorMv).ToString("0.#", CultureInfo.InvariantCulture);
+        }, MajorMv, MinorMv);
+
+    private static ScottPlot.TickGenerators.NumericManual GridTicks(double from, double to, bool withMinor, Func<double, string> label, double major, double minor)
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        double span = t1 - t0;
-        double major = span <= 12 ? 1 : span <= 30 ? 2 : 5;
-        double minor = span <= 12 ? 0.2 : major / 5;
-        for (double t = Math.Ceiling(t0 / minor) * minor; t <= t1 + 1e-9; t += minor)
+        for (long k = (long)Math.Ceiling(from / minor - 1e-9); k * minor <= to + 1e-9; k++)
         {
-            double rounded = Math.Round(t / minor) * minor;
-            if (Math.Abs(rounded / major - Math.Round(rounded / major)) < 1e-6)
-                ticks.AddMajor(rounded, rounded.ToString("0.#", CultureInfo.InvariantCulture));
-            else ticks.AddMinor(rounded);
+            double position = k * minor;
+            if (IsMultiple(position, major)) ticks.AddMajor(position, label(position));
+            else if (withMinor) ticks.AddMinor(position);
         }
         return ticks;
     }
+
+    private static bool IsMultiple(double value, double step) => Math.Abs(value / step - Math.Round(value / step)) < 1e-6;
 
     private static Color WaveColor(WaveKind kind) => kind switch
     {
@@ -212,7 +279,8 @@ public static class DelineationPlot
         return x;
     }
 
-    /// <summary>Row pitch in mV: the largest excursion of any lead in view, at least 1 mV, so rows rarely collide.</summary>
+    /// <summary>Row pitch in mV: the largest excursion of any lead in view, at least 1 mV, so rows rarely collide; rounded
+    /// up to a whole number of major grid steps so every row's centre lies on a major line.</summary>
     private static double RowSpacingMv(double[][] leads, int first, int last)
     {
         double largest = 0;
@@ -221,7 +289,7 @@ public static class DelineationPlot
             var (low, high) = Range(x, first, last);
             largest = Math.Max(largest, high - low);
         }
-        return Math.Max(1.0, 1.08 * largest);
+        return Math.Ceiling(Math.Max(1.0, 1.08 * largest) / MajorMv - 1e-9) * MajorMv;
     }
 
     private static (double Low, double High) Range(double[] x, int first, int last)

@@ -98,6 +98,7 @@ public sealed class ReadmeExamplesTests
             "runs/r20/resnet18/fixmatch/ludb/1over16/seed0/test_outputs.npy",
             "delineation/1.waves.csv", "delineation/sel100.json", "delineation/sel100.png",
             "delineation-eval/delineation_scores.csv",
+            "delineation-reference/1.reference_scores.csv", "delineation-reference/1.png",
             "runs/sweep/resnet18/fixmatch/ludb/1over16/seed1/test_metrics.csv",
             "runs/sweep/report.md", "sweep.sbatch",
         ];

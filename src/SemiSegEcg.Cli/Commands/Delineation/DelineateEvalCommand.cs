@@ -1,4 +1,3 @@
-using System.Globalization;
 using SemiSegEcg.Data.Prepare;
 using SemiSegEcg.Delineation;
 using SemiSegEcg.Delineation.Scoring;
@@ -48,7 +47,7 @@ public sealed class DelineateEvalCommand : Command<DelineateEvalSettings>
         }
 
         foreach (string note in notes) AnsiConsole.MarkupLineInterpolated($"[yellow]{note}[/]");
-        foreach (var table in tables) AnsiConsole.Write(ToConsole(table));
+        foreach (var table in tables) AnsiConsole.Write(FiducialTableConsole.ToConsole(table));
         foreach (string convention in FiducialTableWriter.Conventions(settings.ToleranceMs, offsetRule)) AnsiConsole.MarkupLineInterpolated($"[grey]• {convention}[/]");
         Directory.CreateDirectory(settings.Out);
         FiducialTableWriter.WriteCsv(Path.Combine(settings.Out, CsvName), tables);
@@ -65,18 +64,4 @@ public sealed class DelineateEvalCommand : Command<DelineateEvalSettings>
 
     private static IReadOnlyList<string> Limited(IReadOnlyList<string> records, int? limit) =>
         limit is int n ? records.Take(n).ToList() : records;
-
-    private static Table ToConsole(FiducialTable t)
-    {
-        static string F(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
-        var table = new Table().RoundedBorder().Title(Markup.Escape($"{t.Name} ({t.Units} scored, ±{t.ToleranceMs:0.###} ms)"));
-        table.AddColumn("fiducial");
-        foreach (string h in new[] { "Se %", "PPV %", "mean ± SD (ms)", "n" }) table.AddColumn(new TableColumn(h).RightAligned());
-        foreach (var s in t.Scores)
-        {
-            table.AddRow(s.Fiducial.ToString(), F(s.SensitivityPercent, "0.00"), F(s.PositivePredictivityPercent, "0.00"),
-                $"{F(s.MeanErrorMs, "0.0")} ± {F(s.ErrorSdMs, "0.0")}", s.Matched.ToString(CultureInfo.InvariantCulture));
-        }
-        return table;
-    }
 }

@@ -40,6 +40,10 @@ public sealed class DelineateSettings : CommandSettings
     [Description("Also write a PNG per record with the P/QRS/T spans shaded and the intervals.")]
     public bool Plot { get; init; }
 
+    [CommandOption("--reference <ANNOTATOR>")]
+    [Description("Score each record against its manual annotation beside it and overlay it in the plot: 'leads' for one file per lead named by the lead (LUDB: 1.i, 1.ii, …), or a WFDB annotator for all leads (q1c, pu, atr: sel100.q1c). Writes <rec>.reference_scores.csv/.json.")]
+    public string? Reference { get; init; }
+
     [CommandOption("--no-consensus")]
     [Description("Skip the lead-consensus track.")]
     public bool NoConsensus { get; init; }
@@ -60,6 +64,8 @@ public sealed class DelineateSettings : CommandSettings
         if (unknown.Count > 0) return ValidationResult.Error($"unknown --format {string.Join(", ", unknown)}; use csv, json and/or wfdb");
         if (SamplingRateHz is <= 0) return ValidationResult.Error("--fs must be positive");
         if (Threads is < 1) return ValidationResult.Error("--threads must be at least 1");
+        if (Reference is not null && (Reference.Trim().Length == 0 || Reference.IndexOfAny(['/', '\\', '.']) >= 0))
+            return ValidationResult.Error($"--reference '{Reference}' is not an annotator name; use 'leads' or an annotation file's extension such as q1c, pu or atr");
         return ValidationResult.Success();
     }
 }

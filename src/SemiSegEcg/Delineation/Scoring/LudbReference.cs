@@ -30,7 +30,7 @@ public static class LudbReference
                 skipped.Add($"{path}: incomplete onset/peak/offset triplets ({parsed.Problems[0]})");
                 continue;
             }
-            leads.Add(new LeadReference(signal.Description, FiducialMarks.FromAnnotations(parsed.Waves), AnnotatedSpans.Whole(parsed.Waves)));
+            leads.Add(new LeadReference(signal.Description, FiducialMarks.FromAnnotations(parsed.Waves), AnnotatedSpans.Whole(parsed.Waves)) { Waves = parsed.Waves });
         }
         return leads;
     }

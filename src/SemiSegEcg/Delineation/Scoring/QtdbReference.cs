@@ -22,6 +22,6 @@ public static class QtdbReference
         var parsed = WaveAnnotationParser.Parse(WfdbAnnotationReader.Read(path), requireOnset: false);
         if (!parsed.IsComplete)
             problems.Add($"{path}: {parsed.Problems.Count} mark(s) form no wave and were ignored ({parsed.Problems[0]})");
-        return new LeadReference(null, FiducialMarks.FromAnnotations(parsed.Waves), AnnotatedSpans.PerBeat(parsed.Waves));
+        return new LeadReference(null, FiducialMarks.FromAnnotations(parsed.Waves), AnnotatedSpans.PerBeat(parsed.Waves)) { Waves = parsed.Waves };
     }
 }

@@ -63,15 +63,20 @@ public sealed class DelineationEvaluationTests
         Assert.Equal(["LUDB test, single lead", "LUDB test, lead consensus"], tables.Select(t => t.Name));
         var single = tables[0];
         Assert.Equal(24, single.Units);
-        Assert.All(single.Scores, s =>
+        AssertExactShift(single, shift * 2.0); // 500 Hz: 2 ms a sample
+    }
+
+    /// <summary>Every fiducial of the table has reference marks, all of them matched, no false positive, and every
+    /// error exactly <paramref name="errorMs"/>.</summary>
+    internal static void AssertExactShift(FiducialTable table, double errorMs) =>
+        Assert.All(table.Scores, s =>
         {
-            Assert.True(s.References > 0, $"{s.Fiducial}: no reference marks");
+            Assert.True(s.References > 0, $"{table.Name} {s.Fiducial}: no reference marks");
             Assert.Equal(100.0, s.SensitivityPercent, 9);
             Assert.Equal(100.0, s.PositivePredictivityPercent, 9);
-            Assert.Equal(shift * 2.0, s.MeanErrorMs, 9); // 500 Hz: 2 ms a sample
+            Assert.Equal(errorMs, s.MeanErrorMs, 9);
             Assert.Equal(0.0, s.ErrorSdMs, 9);
         });
-    }
 
     [Fact]
     public void Should_Score_Qtdb_On_The_Annotated_Beats_Of_A_Cropped_Record_In_Record_Time()
@@ -96,7 +101,7 @@ public sealed class DelineationEvaluationTests
     }
 
     /// <summary>A stand-in delineation: every lead's own reference waves, moved by <paramref name="shift"/> samples.</summary>
-    private static DelineationResult AnnotationsAsDelineation(RecordingInput recording, int shift, OffsetRule rule)
+    internal static DelineationResult AnnotationsAsDelineation(RecordingInput recording, int shift, OffsetRule rule)
     {
         string record = Path.GetFileNameWithoutExtension(recording.SourcePath);
         string dir = Path.GetDirectoryName(recording.SourcePath)!;
@@ -120,13 +125,13 @@ public sealed class DelineationEvaluationTests
         return Result(cropped, leads, leads[0] with { Lead = LeadDelineation.ConsensusName });
     }
 
-    private static LeadDelineation Track(string lead, IEnumerable<WaveSpan> waves, int shift, OffsetRule rule, int length)
+    internal static LeadDelineation Track(string lead, IEnumerable<WaveSpan> waves, int shift, OffsetRule rule, int length)
     {
         int lastSample = rule == OffsetRule.Exclusive ? 1 : 0;
         var delineated = waves.Select(w => new Wave((WaveKind)w.ClassId, (int)w.Onset!.Value + shift, (int)w.Peak!.Value + shift, (int)w.Offset - lastSample + shift)).ToList();
         return new LeadDelineation(lead, new byte[length], delineated, []);
     }
 
-    private static DelineationResult Result(RecordingInput recording, IReadOnlyList<LeadDelineation> leads, LeadDelineation consensus) =>
+    internal static DelineationResult Result(RecordingInput recording, IReadOnlyList<LeadDelineation> leads, LeadDelineation consensus) =>
         new(recording.Name, recording.SamplingRateHz, leads, consensus, RecordSummary.FromBeats(consensus.Lead, []));
 }

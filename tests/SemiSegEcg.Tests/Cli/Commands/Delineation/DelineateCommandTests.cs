@@ -1,7 +1,11 @@
 using System.Globalization;
 using SemiSegEcg.Cli;
 using SemiSegEcg.Cli.Commands;
+using SemiSegEcg.Cli.Commands.Delineation;
+using System.Text.Json;
+using SemiSegEcg.Data.Prepare;
 using SemiSegEcg.Data.Wfdb;
+using SemiSegEcg.Delineation.Scoring;
 using SemiSegEcg.Experiments;
 using SemiSegEcg.Tests.Infrastructure;
 using SemiSegEcg.Training;
@@ -127,5 +131,76 @@ public sealed class DelineateCommandTests : IClassFixture<DelineateCommandTests.
         Assert.True(File.Exists(output.File("out/3.waves.csv")));
         Assert.Equal(1, missing);
         Assert.False(Directory.Exists(output.File("out2")));
+    }
+
+    [Fact]
+    public void Should_Score_A_Ludb_Record_Against_Its_Per_Lead_Files_And_Overlay_Them_In_The_Plot()
+    {
+        string run = _model.Run;
+        using var output = new TempDirectory();
+
+        int exit = Semiseg("delineate", "--model", run, Path.Combine(SharedData.LudbRecords, "1"), "--reference", "leads", "--plot", "--out", output.Path);
+
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(Path.Combine(output.Path, "1.png")));
+        string[] csv = File.ReadAllLines(Path.Combine(output.Path, "1" + DelineateCommand.ReferenceCsvSuffix));
+        Assert.Equal(FiducialTableWriter.CsvHeader, csv[0]);
+        var settings = csv.Skip(1).Select(line => line.Split(',')[0]).Distinct().ToList();
+        Assert.Equal(["lead I", "lead II", "lead III", "lead aVR", "lead aVL", "lead aVF", "lead V1", "lead V2", "lead V3", "lead V4", "lead V5", "lead V6", "all leads", "lead consensus"], settings);
+        Assert.Equal(14 * Enum.GetValues<Fiducial>().Length, csv.Length - 1);
+        // lead II's QRS onsets: every annotated one is a reference, however well the tiny model found them
+        var qrs = csv.Single(line => line.StartsWith("lead II,QrsOnset,", StringComparison.Ordinal)).Split(',');
+        var marks = WfdbAnnotationReader.Read(Path.Combine(SharedData.LudbRecords, "1.ii"));
+        Assert.Equal(marks.Count(m => AnnotationCodes.IsBeat(m.Code)).ToString(CultureInfo.InvariantCulture), qrs[2]);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "1" + DelineateCommand.ReferenceJsonSuffix)));
+        Assert.Equal(14, json.RootElement.GetProperty("tables").GetArrayLength());
+    }
+
+    [Fact]
+    public void Should_Score_A_Qtdb_Record_Against_One_Annotator_For_Both_Leads()
+    {
+        string run = _model.Run;
+        using var output = new TempDirectory();
+
+        int exit = Semiseg("delineate", "--model", run, Path.Combine(SharedData.QtdbRecords, "sel100.hea"), "--reference", "q1c", "--out", output.Path);
+
+        Assert.Equal(0, exit);
+        var settings = File.ReadAllLines(Path.Combine(output.Path, "sel100" + DelineateCommand.ReferenceCsvSuffix)).Skip(1).Select(line => line.Split(',')[0]).Distinct();
+        Assert.Equal(["lead MLII", "lead V5", "all leads", "lead consensus"], settings);
+    }
+
+    [Fact]
+    public void Should_Score_Only_The_Selected_Leads_Against_Their_Files()
+    {
+        string run = _model.Run;
+        using var output = new TempDirectory();
+
+        var (exit, text) = CliRunner.Run("delineate", "--model", run, Path.Combine(SharedData.LudbRecords, "2"), "--leads", "II,v1", "--reference", "leads", "--out", output.Path);
+
+        Assert.Equal(0, exit);
+        var settings = File.ReadAllLines(Path.Combine(output.Path, "2" + DelineateCommand.ReferenceCsvSuffix)).Skip(1).Select(line => line.Split(',')[0]).Distinct();
+        Assert.Equal(["lead II", "lead V1", "all leads", "lead consensus"], settings);
+        Assert.Contains("2 vs per-lead files: lead V1", text, StringComparison.Ordinal); // two leads: every lead's table is printed
+        Assert.DoesNotContain("not delineated", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Name_A_Missing_Reference_File_Before_The_Model_Loads_And_Write_Nothing()
+    {
+        using var output = new TempDirectory();
+        string outDir = output.File("out");
+        string noModel = output.File("no-model");
+
+        // The model does not exist either: the reference is checked first, so the missing annotation is what fails.
+        var (exit, text) = CliRunner.Run("delineate", "--model", noModel, Path.Combine(SharedData.QtdbRecords, "sel100"), "--reference", "atr", "--out", outDir);
+        int perLead = Semiseg("delineate", "--model", noModel, Path.Combine(SharedData.QtdbRecords, "sel100"), "--reference", "leads", "--out", outDir);
+        int notAName = Semiseg("delineate", "--model", noModel, Path.Combine(SharedData.QtdbRecords, "sel100"), "--reference", "../x.q1c", "--out", outDir);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("sel100.atr: reference annotation file is missing", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("no-model", text, StringComparison.Ordinal);
+        Assert.Equal(1, perLead);
+        Assert.NotEqual(0, notAName);
+        Assert.False(Directory.Exists(outDir));
     }
 }
