@@ -53,12 +53,18 @@ public sealed class ShippedConfigSnapshotTests
         return data;
     }
 
+    /// <summary>
+    /// Every config that existed at the rewrite is still shipped and hashed. A config added later (a new method's or
+    /// model's) has nothing to be compared with, so it needs no hash here: adding a method touches no test list.
+    /// </summary>
     [Fact]
-    public void Should_Cover_Every_Shipped_Base_Config()
+    public void Should_Still_Ship_Every_Config_That_Existed_Before_The_Rewrite()
     {
-        var expected = ShippedConfigNames.AllModels.SelectMany(m => ShippedConfigNames.Algorithms.Select(a => $"configs/base/{m}/{a}.yaml"));
+        var shipped = ShippedConfigNames.AllModels.SelectMany(m => ShippedConfigNames.Algorithms.Select(a => $"configs/base/{m}/{a}.yaml")).ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(expected.Order(StringComparer.Ordinal), Expected.Keys.Where(k => k.Override is null).Select(k => k.Base).Order(StringComparer.Ordinal));
+        Assert.Equal(28, Expected.Keys.Count(k => k.Override is null));
+        Assert.All(Expected.Keys.Where(k => k.Override is null), k => Assert.Contains(k.Base, shipped));
+        Assert.All(Expected.Keys, k => Assert.True(File.Exists(Repo(k.Base)), k.Base));
     }
 
     [Theory]
