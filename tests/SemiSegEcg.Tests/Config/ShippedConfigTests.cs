@@ -44,7 +44,7 @@ public sealed class ShippedConfigTests
             .Select(f => Path.GetRelativePath(SharedData.RepoRoot, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
 
         var unet = ShippedConfigNames.UNetModels.SelectMany(b => ShippedConfigNames.Algorithms.Select(a => $"configs/base/{b}/{a}.yaml"));
-        string[] demo = ["configs/demo/ludb.yaml", "configs/demo/synthetic.yaml"];
+        string[] demo = ["configs/demo/ludb.yaml", "configs/demo/synthetic.yaml", "configs/bundled/ludb_all.yaml"];
         Assert.Equal(BaseFiles.Concat(OverrideFiles).Concat(unet).Concat(demo).Concat(ShippedConfigNames.SharedPieces).Order(StringComparer.Ordinal), shipped);
     }
 
