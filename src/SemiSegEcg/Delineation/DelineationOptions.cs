@@ -9,6 +9,9 @@ public sealed record DelineationOptions
 
     public BeatAssemblyOptions Beats { get; init; } = new();
 
+    /// <summary>Dropping the P waves of recordings without consistent atrial activity (model output only).</summary>
+    public AtrialActivityOptions AtrialActivity { get; init; } = new();
+
     /// <summary>Add the lead-consensus track (only for recordings with two or more leads).</summary>
     public bool IncludeConsensus { get; init; } = true;
 

@@ -14,6 +14,12 @@ public sealed record DelineationResult(
     /// <summary>Reader warnings carried to the output.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The <see cref="AtrialActivityGate"/> score of the model output; null for given labels or without a QRS.</summary>
+    public double? AtrialCoupledFraction { get; init; }
+
+    /// <summary>True when the gate found no consistent atrial activity and dropped every P wave.</summary>
+    public bool PWavesDropped { get; init; }
+
     public int LengthSamples => Leads.Count > 0 ? Leads[0].Labels.Length : Consensus?.Labels.Length ?? 0;
 
     /// <summary>The per-lead tracks followed by the consensus, as written by the writers.</summary>

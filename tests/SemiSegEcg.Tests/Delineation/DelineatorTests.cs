@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SemiSegEcg.Delineation;
 using static SemiSegEcg.Tests.Delineation.DelineationTestData;
 
@@ -27,33 +26,26 @@ public sealed class DelineatorTests
     }
 
     [Fact]
-    public void Should_Post_Process_And_Format_A_12_Lead_10_Second_Record_In_Milliseconds()
+    public void Should_Post_Process_And_Format_A_12_Lead_Record_The_Same_Way_Every_Time()
     {
-        // Not a benchmark (the machine is shared, so the bound is loose): a guard against post-processing becoming
-        // slow, e.g. quadratic. The whole command has 150 ms with the model; this part takes ~5 ms of CPU.
+        // Its speed is measured in bench/ (delineate: post_process_and_write_ms), not here: the machine is shared.
         var ecg = Record(seed: 72, leads: 12);
         var labels = Enumerable.Repeat(ecg.Mask, 12).ToList();
         var post = new DelineationPostProcessor();
         var input = Input(ecg);
-        for (int i = 0; i < 20; i++) Run();
 
-        long best = long.MaxValue;
-        for (int i = 0; i < 5; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            Run();
-            best = Math.Min(best, watch.ElapsedMilliseconds);
-        }
+        var first = Formatted(post.ProcessLabels(input, labels));
+        var second = Formatted(post.ProcessLabels(input, labels));
 
-        Assert.InRange(best, 0, 100);
+        Assert.Equal(first, second);
+        Assert.All(first, text => Assert.False(string.IsNullOrEmpty(text)));
 
-        void Run()
-        {
-            var result = post.ProcessLabels(input, labels);
-            Assert.NotEmpty(DelineationCsvWriter.WavesCsv([result]) + DelineationCsvWriter.BeatsCsv([result]) + DelineationCsvWriter.SummaryCsv([result]));
-            Assert.NotEmpty(DelineationJsonWriter.ToJson(result));
-            foreach (var track in result.Tracks) Assert.NotEmpty(DelineationWfdbWriter.Annotations(track, 0));
-        }
+        static string[] Formatted(DelineationResult result) =>
+        [
+            DelineationCsvWriter.WavesCsv([result]), DelineationCsvWriter.BeatsCsv([result]), DelineationCsvWriter.SummaryCsv([result]),
+            DelineationJsonWriter.ToJson(result),
+            string.Join(";", result.Tracks.Select(t => DelineationWfdbWriter.Annotations(t, 0).Count)),
+        ];
     }
 
     private static double Median(IEnumerable<double> values)

@@ -80,6 +80,38 @@ public sealed class BundledModelTests
     }
 
     [Fact]
+    public void Should_Drop_The_P_Waves_Of_A_Real_Atrial_Fibrillation_Record_And_Keep_A_Sinus_Records()
+    {
+        // Given: LUDB record 8 (atrial fibrillation: no P wave annotated in any lead) and record 1 (sinus bradycardia)
+        var fibrillation = RecordingReader.Read(Path.Combine(SharedData.LudbRecords, "8"));
+        var sinus = RecordingReader.Read(Path.Combine(SharedData.LudbRecords, "1"));
+        using var trained = TrainedModel.LoadDefault();
+        var gated = trained.CreateDelineator();
+        var ungated = trained.CreateDelineator(new DelineationOptions { AtrialActivity = new AtrialActivityOptions { Enabled = false } });
+
+        // When
+        var af = gated.Delineate(fibrillation);
+        var afKept = ungated.Delineate(fibrillation);
+        var sr = gated.Delineate(sinus);
+
+        // Then: the fibrillation record loses every P wave and PR, says why, and only because of the gate
+        Assert.True(af.PWavesDropped);
+        Assert.InRange(af.AtrialCoupledFraction!.Value, 0, 0.6);
+        Assert.All(af.Tracks, t => Assert.DoesNotContain(t.Waves, w => w.Kind == WaveKind.P));
+        Assert.All(af.Tracks, t => Assert.DoesNotContain(t.Labels, l => l == WaveLabels.P));
+        Assert.All(af.Tracks, t => Assert.All(t.Beats, b => Assert.Null(b.PrMs)));
+        Assert.Contains(af.Warnings, w => w.StartsWith("no consistent atrial activity", StringComparison.Ordinal));
+        Assert.False(afKept.PWavesDropped);
+        Assert.Equal(af.AtrialCoupledFraction, afKept.AtrialCoupledFraction);
+        Assert.Equal(af.Leads.Select(l => l.Waves.Count(w => w.Kind == WaveKind.Qrs)), afKept.Leads.Select(l => l.Waves.Count(w => w.Kind == WaveKind.Qrs)));
+        // and the sinus record keeps its P waves, nearly one per beat, with a PR interval
+        Assert.False(sr.PWavesDropped);
+        Assert.InRange(sr.AtrialCoupledFraction!.Value, 0.9, 1.0);
+        Assert.NotNull(sr.Summary.PrMs);
+        Assert.DoesNotContain(sr.Warnings, w => w.StartsWith("no consistent atrial activity", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Should_Refuse_A_Signal_With_Fewer_Names_Than_Leads_Naming_Both_Counts()
     {
         double[][] leads = [new double[2500], new double[2500]];

@@ -29,7 +29,11 @@ public sealed class DelineateCommand : Command<DelineateSettings>
         if (settings.Reference is { } annotator)
             foreach (string input in inputs) RecordReference.RequireFiles(input, annotator, settings.LeadList);
         using var trained = DelineationModel.Load(settings.Model, settings.Config);
-        var delineator = trained.CreateDelineator(new DelineationOptions { IncludeConsensus = !settings.NoConsensus });
+        var delineator = trained.CreateDelineator(new DelineationOptions
+        {
+            IncludeConsensus = !settings.NoConsensus,
+            AtrialActivity = new AtrialActivityOptions { Enabled = !settings.KeepPWaves },
+        });
         Directory.CreateDirectory(settings.Out);
 
         var table = SummaryTable();

@@ -25,7 +25,7 @@ public sealed class DelineateEvalCommand : Command<DelineateEvalSettings>
 
         if (settings.Threads is int n) TorchSharp.torch.set_num_threads(n);
         using var trained = DelineationModel.Load(settings.Model, settings.Config);
-        var delineator = trained.CreateDelineator();
+        var delineator = trained.CreateDelineator(new DelineationOptions { AtrialActivity = new AtrialActivityOptions { Enabled = !settings.KeepPWaves } });
         var evaluation = new DelineationEvaluation(recording =>
         {
             cancellationToken.ThrowIfCancellationRequested();

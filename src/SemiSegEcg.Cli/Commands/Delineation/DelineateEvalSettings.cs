@@ -8,7 +8,7 @@ namespace SemiSegEcg.Cli.Commands.Delineation;
 public sealed class DelineateEvalSettings : CommandSettings
 {
     [CommandOption("-m|--model <RUN_OR_CHECKPOINT>")]
-    [Description("A run folder (its best-MeanIoU.ckpt), a .ckpt file, or an original PyTorch .pth with --config.")]
+    [Description("A run folder (its best-MeanIoU.ckpt), a .ckpt file, or an original PyTorch .pth with --config (default: the bundled model, see MODEL.md).")]
     public string Model { get; init; } = "";
 
     [CommandOption("--config <FILE>")]
@@ -51,12 +51,16 @@ public sealed class DelineateEvalSettings : CommandSettings
     [DefaultValue("delineation-eval")]
     public string Out { get; init; } = "delineation-eval";
 
+    [CommandOption("--keep-p-waves")]
+    [Description("Keep every P wave the model finds, also in recordings without a steady P-before-QRS coupling, where they are usually flutter or fibrillatory waves or paced atrial spikes (see docs/delineation.md).")]
+    public bool KeepPWaves { get; init; }
+
     [CommandOption("--threads <N>")]
     public int? Threads { get; init; }
 
     public override ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model <RUN_OR_CHECKPOINT> is required");
+        if (string.IsNullOrWhiteSpace(Model) && Config is not null) return ValidationResult.Error("--config describes the network of a PyTorch .pth given with --model; without --model the bundled model is used");
         if (Ludb is null && Qtdb is null) return ValidationResult.Error("give --ludb <DIR> and/or --qtdb <DIR>: the annotated databases to score on");
         if (TestIndex is not null && Ludb is null) return ValidationResult.Error("--test-index selects LUDB test subjects; give --ludb too");
         if (Limit is < 1) return ValidationResult.Error("--limit must be at least 1");

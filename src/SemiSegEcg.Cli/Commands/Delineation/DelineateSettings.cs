@@ -48,6 +48,10 @@ public sealed class DelineateSettings : CommandSettings
     [Description("Skip the lead-consensus track.")]
     public bool NoConsensus { get; init; }
 
+    [CommandOption("--keep-p-waves")]
+    [Description("Keep every P wave the model finds, also in recordings without a steady P-before-QRS coupling, where they are usually flutter or fibrillatory waves or paced atrial spikes (see docs/delineation.md).")]
+    public bool KeepPWaves { get; init; }
+
     [CommandOption("--threads <N>")]
     public int? Threads { get; init; }
 

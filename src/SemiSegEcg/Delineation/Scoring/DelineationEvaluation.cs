@@ -8,6 +8,8 @@ namespace SemiSegEcg.Delineation.Scoring;
 /// annotations bound PPV). The lead combinations reported:
 /// <list type="bullet">
 /// <item>LUDB, single lead: every annotated lead's own delineation against that lead's annotation, pooled.</item>
+/// <item>LUDB, leads without annotated P: the single-lead scores of the leads whose annotation has no P wave (atrial
+/// fibrillation, flutter, pacing): every P predicted there is a false positive, so its count measures false P waves.</item>
 /// <item>LUDB, lead consensus: the record's one consensus track (<see cref="LeadConsensus"/>) against every annotated
 /// lead's annotation, pooled: how far one answer per record lies from each lead's marks.</item>
 /// <item>QTDB, lead 1 and lead 2: each signal's delineation against q1c (annotated once for both leads).</item>
@@ -22,11 +24,14 @@ public sealed class DelineationEvaluation(Func<RecordingInput, DelineationResult
     /// <summary>Signal kept on each side of QTDB's annotated stretch: context for the windows at its ends.</summary>
     public const double QtdbMarginSeconds = 10;
 
+    public const string LeadsWithoutPName = "LUDB test, leads without annotated P";
+
     public IReadOnlyList<FiducialTable> ScoreLudb(string rawDir, IReadOnlyList<string> records, ICollection<string> notes, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         var single = new FiducialScorer(toleranceMs);
         var consensus = new FiducialScorer(toleranceMs);
+        var withoutP = new FiducialScorer(toleranceMs);
         foreach (string record in records)
         {
             var references = LudbReference.Read(rawDir, record, notes);
@@ -39,13 +44,15 @@ public sealed class DelineationEvaluation(Func<RecordingInput, DelineationResult
                     notes.Add($"{Path.Combine(rawDir, record)}: lead {reference.Lead} was not delineated (no valid samples)");
                     continue;
                 }
-                single.Add(reference.Marks, FiducialMarks.FromWaves(lead.Waves, offsetRule), reference.Spans, result.SamplingRateHz);
+                var predicted = FiducialMarks.FromWaves(lead.Waves, offsetRule);
+                single.Add(reference.Marks, predicted, reference.Spans, result.SamplingRateHz);
+                if (reference.Marks[Fiducial.POnset].Count == 0) withoutP.Add(reference.Marks, predicted, reference.Spans, result.SamplingRateHz);
                 if (result.Consensus is { } track)
                     consensus.Add(reference.Marks, FiducialMarks.FromWaves(track.Waves, offsetRule), reference.Spans, result.SamplingRateHz);
             }
             progress?.Report($"LUDB {record}: {references.Count} annotated lead(s)");
         }
-        return [single.ToTable("LUDB test, single lead"), consensus.ToTable("LUDB test, lead consensus")];
+        return [single.ToTable("LUDB test, single lead"), withoutP.ToTable(LeadsWithoutPName), consensus.ToTable("LUDB test, lead consensus")];
     }
 
     public IReadOnlyList<FiducialTable> ScoreQtdb(string rawDir, IReadOnlyList<string> records, ICollection<string> notes, IProgress<string>? progress = null)

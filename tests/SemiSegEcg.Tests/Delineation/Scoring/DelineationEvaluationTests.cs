@@ -60,7 +60,8 @@ public sealed class DelineationEvaluationTests
         var tables = evaluation.ScoreLudb(SharedData.LudbRecords, ["1", "2"], notes);
 
         Assert.Empty(notes);
-        Assert.Equal(["LUDB test, single lead", "LUDB test, lead consensus"], tables.Select(t => t.Name));
+        Assert.Equal(["LUDB test, single lead", DelineationEvaluation.LeadsWithoutPName, "LUDB test, lead consensus"], tables.Select(t => t.Name));
+        Assert.Equal(0, tables[1].Units); // records 1 and 2 have P waves annotated in every lead
         var single = tables[0];
         Assert.Equal(24, single.Units);
         AssertExactShift(single, shift * 2.0); // 500 Hz: 2 ms a sample

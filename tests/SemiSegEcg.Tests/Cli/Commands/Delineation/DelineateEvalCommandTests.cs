@@ -27,10 +27,10 @@ public sealed class DelineateEvalCommandTests : IClassFixture<DelineateCommandTe
         Assert.Contains("sign: error = predicted − reference", text);
         var csv = File.ReadAllLines(Path.Combine(output.Path, DelineateEvalCommand.CsvName));
         Assert.Equal(FiducialTableWriter.CsvHeader, csv[0]);
-        Assert.Equal(6 * Enum.GetValues<Fiducial>().Length, csv.Length - 1);
+        Assert.Equal(7 * Enum.GetValues<Fiducial>().Length, csv.Length - 1); // LUDB: single lead, leads without P, consensus; QTDB: 4
         Assert.Contains(csv, line => line.StartsWith("QTDB q1c, best lead", StringComparison.Ordinal) || line.StartsWith("\"QTDB q1c, best lead\"", StringComparison.Ordinal));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, DelineateEvalCommand.JsonName)));
-        Assert.Equal(6, json.RootElement.GetProperty("tables").GetArrayLength());
+        Assert.Equal(7, json.RootElement.GetProperty("tables").GetArrayLength());
         Assert.Contains(json.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("sel30", StringComparison.Ordinal));
         var ludbQrs = json.RootElement.GetProperty("tables")[0].GetProperty("fiducials").EnumerateArray()
             .Single(f => f.GetProperty("fiducial").GetString() == nameof(Fiducial.QrsOnset));
@@ -54,6 +54,7 @@ public sealed class DelineateEvalCommandTests : IClassFixture<DelineateCommandTe
 
     [Theory]
     [InlineData(new[] { "--model", "m.ckpt" }, "give --ludb <DIR> and/or --qtdb <DIR>")]
+    [InlineData(new[] { "--config", "c.yaml", "--qtdb", "q" }, "--config describes the network of a PyTorch .pth given with --model; without --model the bundled model is used")]
     [InlineData(new[] { "--model", "m.ckpt", "--qtdb", "q", "--test-index", "t.csv" }, "--test-index selects LUDB test subjects; give --ludb too")]
     [InlineData(new[] { "--model", "m.ckpt", "--qtdb", "q", "--tolerance-ms", "0" }, "--tolerance-ms must be a positive number of ms")]
     [InlineData(new[] { "--model", "m.ckpt", "--qtdb", "q", "--offset-rule", "half" }, "unknown --offset-rule half; use exclusive or inclusive")]
