@@ -23,6 +23,8 @@ public sealed class DelineateCommand : Command<DelineateSettings>
     public override int Execute(CommandContext context, DelineateSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Threads is int n) TorchSharp.torch.set_num_threads(n);
+        // The plotting library's cold start overlaps the model's load and inference instead of following them.
+        var plotWarmUp = settings.Plot ? Task.Run(DelineationPlot.WarmUp) : Task.CompletedTask;
         // Folders and RECORDS files are expanded first, so a wrong one stops the command before the model loads.
         var inputs = settings.Inputs.SelectMany(RecordingSources.Expand).ToList();
         // The reference files too: a missing one is named before the model loads and before anything is written.
@@ -64,6 +66,7 @@ public sealed class DelineateCommand : Command<DelineateSettings>
             }
             if (settings.Plot)
             {
+                plotWarmUp.Wait(cancellationToken);
                 string png = Path.Combine(settings.Out, result.RecordName + ".png");
                 DelineationPlot.Save(png, recording, result, reference: references is null ? null : ReferenceOverlay.From(settings.Reference!, references));
                 written.Add(png);
