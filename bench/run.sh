@@ -19,7 +19,10 @@ py() {
 }
 bench data
 for round in 1 2; do bench steps; py; done
+bench profile
+bench conv-layouts
 bench optimizer
 bench pipeline
 if /usr/bin/python3 -c "import scipy" 2>/dev/null; then /usr/bin/python3 bench/python_baseline/preprocess_per_item.py "${SEMISEG_DATA:-prepared}/ludb" | tee -a "$BENCH_OUT"; fi
 bench delineate
+echo "method-by-method ratios against the PyTorch twin: bench/compare_twin.sh" >&2

@@ -38,7 +38,7 @@ internal static class StepBenchmarks
         foreach (var c in cases) c.Dispose();
     }
 
-    private sealed class Case : IDisposable
+    internal sealed class Case : IDisposable
     {
         private readonly ISegmentationAlgorithm _algorithm;
         private readonly List<GroupedOptimizer> _optimizers;
@@ -70,8 +70,10 @@ internal static class StepBenchmarks
             return new Case(config, algorithm, algorithm.TrainedNetworks.Select(n => GroupedOptimizer.Create(n.Model, settings)).ToList(), batches);
         }
 
-        public void Step(int round) =>
-            StepExecutor.Run(_algorithm, _optimizers, _batches[round % _batches.Length], new StepContext(1, round, 100, round), 1e-4);
+        public ISegmentationAlgorithm Algorithm => _algorithm;
+
+        public void Step(int round, StepPhaseClock? phases = null) =>
+            StepExecutor.Run(_algorithm, _optimizers, _batches[round % _batches.Length], new StepContext(1, round, 100, round), 1e-4, phases: phases);
 
         public void Dispose()
         {

@@ -15,17 +15,32 @@ namespace SemiSegEcg.Training;
 public static class StepExecutor
 {
     /// <param name="accumulation">Where this iteration (<see cref="StepContext.Step"/>) falls in its window; null = none.</param>
+    /// <param name="phases">Times the step's phases when given (the step profile of bench/); null = no timing.</param>
     /// <exception cref="TrainingDivergedException">A loss is NaN or infinite; nothing was updated.</exception>
     public static IReadOnlyList<(string Name, double Value)> Run(ISegmentationAlgorithm algorithm, IReadOnlyList<GroupedOptimizer> optimizers,
-        StepBatches batches, StepContext context, double lr, double? maxNorm = null, GradientAccumulation? accumulation = null)
+        StepBatches batches, StepContext context, double lr, double? maxNorm = null, GradientAccumulation? accumulation = null,
+        StepPhaseClock? phases = null)
     {
+        phases?.Start();
         accumulation ??= GradientAccumulation.None;
         bool startsWindow = accumulation.StartsWindow(context.Step);
         bool endsWindow = accumulation.EndsWindow(context.Step);
+        var logs = RunInScope(algorithm, optimizers, batches, context, lr, maxNorm, accumulation, startsWindow, endsWindow, phases);
+        phases?.Mark(StepPhases.ReleaseTensors);
+        return logs;
+    }
+
+    private static List<(string Name, double Value)> RunInScope(ISegmentationAlgorithm algorithm, IReadOnlyList<GroupedOptimizer> optimizers,
+        StepBatches batches, StepContext context, double lr, double? maxNorm, GradientAccumulation accumulation, bool startsWindow, bool endsWindow,
+        StepPhaseClock? phases)
+    {
         using var scope = NewDisposeScope();
         foreach (var o in optimizers) o.SetLearningRate(lr);
         var device = algorithm.TrainedNetworks[0].Model.parameters().First().device;
-        var result = algorithm.TrainStep(ToTensors(batches, device), context);
+        var input = ToTensors(batches, device);
+        phases?.Mark(StepPhases.HostToTensors);
+        var result = algorithm.TrainStep(input, context);
+        phases?.Mark(StepPhases.ForwardAndLosses);
         if (result.Losses.Count != optimizers.Count)
             throw new InvalidOperationException($"{algorithm.Name} returned {result.Losses.Count} losses for {optimizers.Count} optimizers");
         for (int i = 0; i < optimizers.Count; i++)
@@ -34,6 +49,7 @@ public static class StepExecutor
             if (!float.IsFinite(value))
                 throw new TrainingDivergedException($"loss of network {i + 1} is {value} at epoch {context.Epoch + 1}, step {context.Step + 1}");
         }
+        phases?.Mark(StepPhases.LossCheck);
         for (int i = 0; i < optimizers.Count; i++)
         {
             var optimizer = optimizers[i];
@@ -41,13 +57,18 @@ public static class StepExecutor
             // Without accumulation the loss is back-propagated as is, so those runs stay bit-identical to before it existed.
             var loss = accumulation.Iterations == 1 ? result.Losses[i] : result.Losses[i].div(LongLivedScalars.Of((long)accumulation.Iterations));
             loss.backward();
+            phases?.Mark(StepPhases.Backward);
             if (!endsWindow) continue;
             if (maxNorm is double norm)
                 nn.utils.clip_grad_norm_(algorithm.TrainedNetworks[i].Model.parameters(), norm);
             optimizer.Step();
+            phases?.Mark(StepPhases.Optimizer);
         }
         if (endsWindow) algorithm.AfterOptimizerStep(context);
-        return result.Logs.Select(l => (l.Name, (double)l.Value.item<float>())).ToList();
+        phases?.Mark(StepPhases.AfterStep);
+        var logs = result.Logs.Select(l => (l.Name, (double)l.Value.item<float>())).ToList();
+        phases?.Mark(StepPhases.ReadLogs);
+        return logs;
     }
 
     /// <summary>Tensors of a step on <paramref name="device"/>, created in the caller's dispose scope.</summary>
