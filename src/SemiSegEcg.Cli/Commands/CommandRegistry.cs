@@ -34,14 +34,19 @@ public static class CommandRegistry
     public static int Run(string[] args, CancellationToken cancellation = default) => UserErrors.Run(() =>
     {
         var app = new CommandApp();
-        app.Configure(Configure);
+        // The version names libtorch's, which loads TorchSharp's natives (0.3 s): only when it is asked for.
+        bool versionAsked = args.Any(a => a is "--version" or "-v");
+        app.Configure(config => Configure(config, versionAsked));
         return app.Run(OptionSpelling.Normalize(args, Commands), cancellation);
     });
 
-    public static void Configure(IConfigurator config)
+    public static void Configure(IConfigurator config) => Configure(config, withVersion: true);
+
+    /// <param name="withVersion">Whether <c>--version</c> can answer (computing its text loads the torch natives).</param>
+    public static void Configure(IConfigurator config, bool withVersion)
     {
         config.SetApplicationName("semiseg");
-        config.SetApplicationVersion(VersionInfo.Text);
+        if (withVersion) config.SetApplicationVersion(VersionInfo.Text);
         config.PropagateExceptions();
         config.UseStrictParsing();
         // Help and parse errors go where every command writes (tests swap AnsiConsole.Console to read them).
