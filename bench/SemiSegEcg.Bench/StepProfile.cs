@@ -45,18 +45,22 @@ internal static class StepProfile
 
     private static void Print(string config, List<double> stepMs, StepPhaseClock phases, LayerClock layers, int reps, double peakGflops)
     {
+        // Phases are sums over the timed steps, so their shares are of the mean step; the rate is of the median step,
+        // like the step time printed with it.
         double mean = stepMs.Average();
+        double median = Timing.Median(stepMs);
         double forwardFlops = layers.ForwardFlops / reps;
         // Backward of a convolution or a linear layer is two products of the forward's size (input and weight
         // gradients); the forward passes without autograd have no backward.
         double stepFlops = forwardFlops + 2 * layers.GradForwardFlops / reps;
         Console.WriteLine();
-        Console.WriteLine($"### {config}: step {Timing.Median(stepMs):0} ms (median of {reps}); {stepFlops / 1e9:0.0} GFLOP " +
-            $"({forwardFlops / 1e9:0.0} forward) → {stepFlops / 1e6 / mean:0.0} GFLOP/s, {100 * stepFlops / 1e6 / mean / peakGflops:0} % of the measured peak");
+        double gflopsPerSecond = stepFlops / 1e6 / median;
+        Console.WriteLine($"### {config}: step {median:0} ms (median of {reps}); {stepFlops / 1e9:0.0} GFLOP " +
+            $"({forwardFlops / 1e9:0.0} forward) → {gflopsPerSecond:0.0} GFLOP/s, {100 * gflopsPerSecond / peakGflops:0} % of the measured peak");
         Console.WriteLine();
         Console.WriteLine("| phase | ms per step | share |");
         Console.WriteLine("|---|---|---|");
-        var values = new Dictionary<string, double> { ["step_ms"] = Timing.Median(stepMs), ["gflop"] = stepFlops / 1e9, ["forward_gflop"] = forwardFlops / 1e9 };
+        var values = new Dictionary<string, double> { ["step_ms"] = median, ["gflop"] = stepFlops / 1e9, ["forward_gflop"] = forwardFlops / 1e9 };
         foreach (var (phase, total) in phases.Totals)
         {
             Console.WriteLine($"| {phase} | {total / reps:0.0} | {100 * total / reps / mean:0} % |");
@@ -77,7 +81,8 @@ internal static class StepProfile
             Console.WriteLine($"| {kind} | {ms:0.0} | {100 * ms / forward:0} % |");
             values["forward:" + kind] = ms;
         }
-        Console.WriteLine($"| (outside the timed layers: attention products, shortcuts, upsampling, concatenation) | {forward - layers.ByKind.Values.Sum() / reps:0.0} | {100 * (forward - layers.ByKind.Values.Sum() / reps) / forward:0} % |");
+        double outside = forward - layers.ByKind.Values.Sum() / reps;
+        Console.WriteLine($"| (outside the timed layers: attention products, shortcuts, upsampling, concatenation) | {outside:0.0} | {100 * outside / forward:0} % |");
         Timing.Report("profile_" + config.Replace('/', '_'), values);
 
         void Row(string name, double ms)

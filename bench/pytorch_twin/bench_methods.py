@@ -11,7 +11,8 @@ One step = what the C# step of the same name does (batch 16 labeled + 16 unlabel
 Prints one JSON line: {"name": "pytorch_methods", "values": {"<model>/<method>_ms": ..., ...}}.
 
 Usage: LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp /usr/bin/python3 bench/pytorch_twin/bench_methods.py \
-           [threads] [reps]
+           [threads] [reps] [configs]
+(configs: comma-separated names as below, e.g. resnet18/fixmatch,vit_tiny/scratch; default all six)
 """
 import copy
 import json

@@ -66,7 +66,8 @@ public sealed class DelineateCommand : Command<DelineateSettings>
             }
             if (settings.Plot)
             {
-                plotWarmUp.Wait(cancellationToken);
+                // Rethrows a warm-up failure as itself (the renderer would fail the same way), not wrapped.
+                plotWarmUp.GetAwaiter().GetResult();
                 string png = Path.Combine(settings.Out, result.RecordName + ".png");
                 DelineationPlot.Save(png, recording, result, reference: references is null ? null : ReferenceOverlay.From(settings.Reference!, references));
                 written.Add(png);
